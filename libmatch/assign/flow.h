@@ -1,0 +1,49 @@
+/* The exact assignment engine: a capacitated bipartite min-cost flow on a
+ * sparse graph in CSR form. Not API; lm_match and lm_graph_solve call it.
+ *
+ * Rows are mentees (each may take up to row_demand[r] distinct columns),
+ * columns are mentors (capacity col_cap[c]). Objective coverage: assign the
+ * most units, then the highest total score; objective score: the highest
+ * total, a zero-score arc never used. Ties between optimal assignments are
+ * broken by a documented, seeded rule (docs/solver.md), never by memory
+ * addresses or hash order. */
+#ifndef LM_FLOW_H
+#define LM_FLOW_H
+
+#include <glib.h>
+#include <stdint.h>
+#include <stddef.h>
+#include "libmatch/match.h"
+
+typedef struct lm_flow_input {
+	uint32_t n_rows, n_cols;
+	const uint32_t *row_demand; /* NULL: every row wants 1 */
+	const uint32_t *col_cap;    /* NULL: every column has capacity 1 */
+	const size_t *row_start;    /* n_rows + 1 offsets into the arc arrays */
+	const uint32_t *arc_col;    /* per arc; ascending and unique within a row */
+	const lm_score *arc_score;  /* per arc; 0 <= score <= 10^12 */
+	int objective;              /* LM_OBJECTIVE_* */
+	uint64_t seed;              /* tie-break seed */
+} lm_flow_input;
+
+typedef struct lm_flow_output {
+	uint8_t *arc_used;   /* per arc: 1 when assigned (g_free) */
+	int64_t *row_price;  /* dual prices, the optimality certificate (g_free) */
+	int64_t *col_price;
+	uint64_t matched;    /* units assigned */
+	lm_score total;      /* sum of used arcs' scores */
+} lm_flow_output;
+
+int lm_flow_solve(const lm_flow_input *in, lm_flow_output *out, lm_error **err);
+void lm_flow_output_clear(lm_flow_output *out);
+
+/* Whether out is feasible for in and its prices prove it optimal. */
+gboolean lm_flow_certify(const lm_flow_input *in, const lm_flow_output *out);
+
+/* The reduced profit of a pair (row, col, score) NOT in the graph under
+ * out's prices: > 0 means adding that arc could improve the optimum. Used
+ * to price pairs pruned by top-k. */
+int64_t lm_flow_reduced_profit(const lm_flow_input *in, const lm_flow_output *out, uint32_t row,
+			       uint32_t col, lm_score score);
+
+#endif

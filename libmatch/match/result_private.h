@@ -1,0 +1,58 @@
+/* Building a result. Not API. */
+#ifndef LM_RESULT_PRIVATE_H
+#define LM_RESULT_PRIVATE_H
+
+#include <glib.h>
+#include <stdint.h>
+#include "libmatch/match.h"
+
+typedef struct lm_result_pair {
+	uint32_t mentee, mentor; /* indices into the result's id tables */
+	lm_score score;
+	gboolean kept;
+	lm_score *components;    /* n_criteria entries, or NULL */
+} lm_result_pair;
+
+typedef struct lm_result_unmatched {
+	uint32_t mentee;
+	int reason;              /* LM_UNMATCHED_* */
+	int32_t best_mentor;     /* -1 = none */
+	uint32_t *blocked;       /* n_constraints counts, or NULL */
+} lm_result_unmatched;
+
+struct lm_result {
+	GStringChunk *strings;
+	const char **mentee_ids, **mentor_ids; /* in the chunk */
+	uint32_t n_mentees, n_mentors;
+	size_t n_criteria;
+	const char **criteria;       /* static names */
+	size_t n_constraints;
+	const char **constraints;    /* static names */
+	GArray *pairs;               /* lm_result_pair, sorted by mentee id, mentor id once finished */
+	GArray *unmatched;           /* lm_result_unmatched, sorted by mentee id */
+	char *model;                 /* NULL for the pure solver */
+	char *input_sha256;          /* "" when unknown */
+	int algorithm, objective;
+	uint64_t seed;
+	gboolean optimal;
+	lm_score total, min;
+	uint64_t mentees_wanting;    /* units wanted in all */
+};
+
+/* Copies the ids. criteria/constraints: static strings (may be 0/NULL). */
+lm_result *lm_result_new(const char *const *mentee_ids, uint32_t n_mentees,
+			 const char *const *mentor_ids, uint32_t n_mentors, size_t n_criteria,
+			 const char *const *criteria, size_t n_constraints,
+			 const char *const *constraints);
+/* components: n_criteria entries copied, or NULL. */
+void lm_result_add_pair(lm_result *r, uint32_t mentee, uint32_t mentor, lm_score score,
+			const lm_score *components, gboolean kept);
+/* blocked: n_constraints counts copied, or NULL. */
+void lm_result_add_unmatched(lm_result *r, uint32_t mentee, int reason, int32_t best_mentor,
+			     const uint32_t *blocked);
+void lm_result_set_run(lm_result *r, const char *model, int algorithm, int objective,
+		       uint64_t seed, const char *input_sha256, gboolean optimal);
+/* Sorts pairs and unmatched by id and computes the summary. */
+void lm_result_finish(lm_result *r);
+
+#endif

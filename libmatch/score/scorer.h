@@ -1,0 +1,54 @@
+/* A model bound to a cohort: the compiled form the hot loop calls. Not API.
+ *
+ * lm_scorer_new resolves every name in the model (neighbour regions, known
+ * vocabularies) against the cohort's vocabularies once, so that checking or
+ * scoring a pair is integer work with no allocation. A scorer is read-only
+ * after creation and may be used by several threads at once. */
+#ifndef LM_SCORER_H
+#define LM_SCORER_H
+
+#include <glib.h>
+#include <stdint.h>
+#include "libmatch/match.h"
+
+/* A criterion's raw score runs from 0 to LM_UNIT; its contribution to a
+ * pair's score is weight_micro * raw / LM_UNIT, rounded down. */
+#define LM_UNIT 1000000
+
+typedef struct lm_scorer lm_scorer;
+
+/* LM_EPARSE when the cohort uses a value outside a vocabulary the model
+ * declares (located in the cohort's source, with the closest known value
+ * suggested). */
+int lm_scorer_new(lm_scorer **out, const lm_model *model, const lm_cohort *cohort,
+		  lm_error **err);
+void lm_scorer_free(lm_scorer *s);
+
+const lm_cohort *lm_scorer_cohort(const lm_scorer *s);
+
+/* Criteria in the engine's fixed table order (the same for every model). */
+size_t lm_scorer_count(const lm_scorer *s);
+const char *lm_scorer_name(const lm_scorer *s, size_t c);
+/* Weight in millionths of a point; 0 when the criterion does not score. */
+lm_score lm_scorer_weight(const lm_scorer *s, size_t c);
+/* Whether the criterion acts as a hard constraint in this model. */
+gboolean lm_scorer_required(const lm_scorer *s, size_t c);
+
+/* Every hard constraint the pair fails: bit c set when criterion c rules it
+ * out; 0 when the pair is feasible. */
+uint32_t lm_scorer_check(const lm_scorer *s, uint32_t mentee, uint32_t mentor);
+
+/* Faster: whether the pair is feasible (stops at the first failure). */
+gboolean lm_scorer_feasible(const lm_scorer *s, uint32_t mentee, uint32_t mentor);
+
+/* The pair's score; when components is not NULL it receives
+ * lm_scorer_count() contributions that add up exactly to the score. */
+lm_score lm_scorer_score(const lm_scorer *s, uint32_t mentee, uint32_t mentor,
+			 lm_score *components);
+
+/* The model's default algorithm, objective and top-k ("assignment" section). */
+int lm_scorer_default_algorithm(const lm_scorer *s);
+int lm_scorer_default_objective(const lm_scorer *s);
+long lm_scorer_default_top_k(const lm_scorer *s);
+
+#endif
