@@ -1,0 +1,21 @@
+/* Run options. Not API. */
+#ifndef LM_OPTIONS_PRIVATE_H
+#define LM_OPTIONS_PRIVATE_H
+
+#include <glib.h>
+#include <stdint.h>
+#include "libmatch/match.h"
+
+struct lm_options {
+	int algorithm;
+	int objective;
+	int threads;
+	uint64_t seed;
+	long top_k;
+	gboolean algorithm_set, objective_set, top_k_set; /* override the model's defaults */
+};
+
+/* The defaults used when a caller passes NULL options. */
+void lm_options_init_defaults(lm_options *o);
+
+#endif
