@@ -1,0 +1,138 @@
+/* The libmatch-result v1 JSON writer. Written by hand rather than through a
+ * cJSON tree so that the layout (one pair per line) and the exact
+ * fixed-point numbers are under our control: equal results give
+ * byte-identical files. */
+#include <cjson/cJSON.h>
+#include "libmatch/version.h"
+#include "io/result_format.h"
+#include "match/result_private.h"
+
+static void append_string(GString *s, const char *text)
+{
+	/* Ids are restricted to [A-Za-z0-9._-]; other strings (a model's name)
+	 * go through cJSON's escaper. */
+	cJSON *item = cJSON_CreateString(text ? text : "");
+	char *printed = item ? cJSON_PrintUnformatted(item) : NULL;
+
+	g_string_append(s, printed ? printed : "\"\"");
+	cJSON_free(printed);
+	cJSON_Delete(item);
+}
+
+static void append_key(GString *s, const char *key)
+{
+	append_string(s, key);
+	g_string_append(s, ": ");
+}
+
+static void append_pair(GString *s, const lm_result *r, const lm_result_pair *p)
+{
+	g_string_append(s, "    {\"mentee\": ");
+	append_string(s, r->mentee_ids[p->mentee]);
+	g_string_append(s, ", \"mentor\": ");
+	append_string(s, r->mentor_ids[p->mentor]);
+	g_string_append(s, ", \"score\": ");
+	lm_append_score(s, p->score);
+	if (p->kept)
+		g_string_append(s, ", \"kept\": true");
+	if (p->components) {
+		g_string_append(s, ", \"criteria\": {");
+		for (size_t c = 0; c < r->n_criteria; c++) {
+			if (c)
+				g_string_append(s, ", ");
+			append_key(s, r->criteria[c]);
+			lm_append_score(s, p->components[c]);
+		}
+		g_string_append_c(s, '}');
+	}
+	g_string_append_c(s, '}');
+}
+
+static void append_unmatched(GString *s, const lm_result *r, const lm_result_unmatched *u)
+{
+	g_string_append(s, "    {\"mentee\": ");
+	append_string(s, r->mentee_ids[u->mentee]);
+	g_string_append(s, ", \"reason\": ");
+	append_string(s, lm_unmatched_reason_name(u->reason));
+	if (u->reason == LM_UNMATCHED_NO_FEASIBLE_MENTOR && u->blocked) {
+		gboolean first = TRUE;
+
+		g_string_append(s, ", \"blocked_by\": {");
+		for (size_t c = 0; c < r->n_constraints; c++) {
+			if (!u->blocked[c])
+				continue;
+			if (!first)
+				g_string_append(s, ", ");
+			first = FALSE;
+			append_key(s, r->constraints[c]);
+			g_string_append_printf(s, "%u", u->blocked[c]);
+		}
+		g_string_append_c(s, '}');
+	}
+	if (u->best_mentor >= 0) {
+		g_string_append(s, ", \"best_feasible\": ");
+		append_string(s, r->mentor_ids[u->best_mentor]);
+	}
+	g_string_append_c(s, '}');
+}
+
+static uint32_t count_matched_mentees(const lm_result *r)
+{
+	/* Pairs are sorted by mentee, so distinct mentees are runs. */
+	uint32_t n = 0;
+
+	for (guint i = 0; i < r->pairs->len; i++) {
+		const lm_result_pair *p = &g_array_index(r->pairs, lm_result_pair, i);
+
+		if (i == 0 || p->mentee != g_array_index(r->pairs, lm_result_pair, i - 1).mentee)
+			n++;
+	}
+	return n;
+}
+
+static void append_summary(GString *s, const lm_result *r)
+{
+	guint n = r->pairs->len;
+	/* The mean rounded half up to a millionth, from integers. */
+	lm_score mean = n ? (lm_score)((r->total * 2 + (lm_score)n) / (2 * (lm_score)n)) : 0;
+
+	g_string_append_printf(s, "  \"summary\": {\"mentees\": %u, \"mentors\": %u, "
+			       "\"matched\": %u, \"pairs\": %u, \"total_score\": ",
+			       r->n_mentees, r->n_mentors, count_matched_mentees(r), n);
+	lm_append_score(s, r->total);
+	g_string_append(s, ", \"mean_score\": ");
+	lm_append_score(s, mean);
+	g_string_append(s, ", \"min_score\": ");
+	lm_append_score(s, r->min);
+	g_string_append_printf(s, ", \"optimal\": %s}\n", r->optimal ? "true" : "false");
+}
+
+void lm_result_write_json(const lm_result *r, GString *s)
+{
+	g_string_append(s, "{\n  \"format\": \"libmatch-result\",\n  \"version\": 1,\n");
+	g_string_append_printf(s, "  \"libmatch\": \"%s\",\n", lm_version_string());
+	g_string_append(s, "  \"input_sha256\": ");
+	append_string(s, r->input_sha256);
+	g_string_append(s, ",\n  \"model\": ");
+	if (r->model)
+		append_string(s, r->model);
+	else
+		g_string_append(s, "null");
+	g_string_append(s, ",\n  \"algorithm\": ");
+	append_string(s, lm_algorithm_name(r->algorithm));
+	g_string_append(s, ",\n  \"objective\": ");
+	append_string(s, lm_objective_name(r->objective));
+	g_string_append_printf(s, ",\n  \"seed\": %" G_GUINT64_FORMAT ",\n  \"pairs\": [", r->seed);
+	for (guint i = 0; i < r->pairs->len; i++) {
+		g_string_append(s, i ? ",\n" : "\n");
+		append_pair(s, r, &g_array_index(r->pairs, lm_result_pair, i));
+	}
+	g_string_append(s, r->pairs->len ? "\n  ],\n  \"unmatched\": [" : "],\n  \"unmatched\": [");
+	for (guint i = 0; i < r->unmatched->len; i++) {
+		g_string_append(s, i ? ",\n" : "\n");
+		append_unmatched(s, r, &g_array_index(r->unmatched, lm_result_unmatched, i));
+	}
+	g_string_append(s, r->unmatched->len ? "\n  ],\n" : "],\n");
+	append_summary(s, r);
+	g_string_append(s, "}\n");
+}

@@ -1,0 +1,117 @@
+/* Writing results to memory or, atomically and privately, to a file. */
+#include "libmatch/io.h"
+#include "core/error_private.h"
+#include "io/result_format.h"
+
+void lm_append_score(GString *s, lm_score score)
+{
+	/* Print from the integer so that output is exact and the same on every
+	 * machine: no float formatting, no locale. */
+	guint64 magnitude = score < 0 ? -(guint64)score : (guint64)score;
+	guint64 whole = magnitude / LM_SCORE_SCALE, frac = magnitude % LM_SCORE_SCALE;
+	char digits[8];
+	int n;
+
+	if (score < 0)
+		g_string_append_c(s, '-');
+	g_string_append_printf(s, "%" G_GUINT64_FORMAT ".", whole);
+	n = g_snprintf(digits, sizeof digits, "%06" G_GUINT64_FORMAT, frac);
+	while (n > 1 && digits[n - 1] == '0')
+		n--;
+	g_string_append_len(s, digits, n);
+}
+
+int lm_format_from_name(const char *name)
+{
+	if (name && g_str_equal(name, "json"))
+		return LM_FORMAT_JSON;
+	if (name && g_str_equal(name, "csv"))
+		return LM_FORMAT_CSV;
+	return LM_EINVAL;
+}
+
+static int render(const lm_result *result, int format, GString **out, lm_error **err)
+{
+	if (!result)
+		return lm_set_error(err, LM_EINVAL, "result is NULL");
+	switch (format) {
+	case LM_FORMAT_JSON:
+		*out = g_string_sized_new(4096);
+		lm_result_write_json(result, *out);
+		return 0;
+	case LM_FORMAT_CSV:
+		*out = g_string_sized_new(4096);
+		lm_result_write_csv(result, *out);
+		return 0;
+	default:
+		return lm_set_error(err, LM_EINVAL, "unknown output format %d", format);
+	}
+}
+
+int lm_result_write(const lm_result *result, int format, char **out, size_t *len,
+		    lm_error **err)
+{
+	GString *s = NULL;
+	int rc;
+
+	if (!out)
+		return lm_set_error(err, LM_EINVAL, "out is NULL");
+	rc = render(result, format, &s, err);
+	if (rc < 0)
+		return rc;
+	if (len)
+		*len = s->len;
+	*out = g_string_free(s, FALSE);
+	return 0;
+}
+
+/* GLib's own message names the temporary file; say only why. */
+static const char *file_error_reason(const GError *e)
+{
+	if (e->domain != G_FILE_ERROR)
+		return "input/output error";
+	switch (e->code) {
+	case G_FILE_ERROR_ACCES:
+	case G_FILE_ERROR_PERM:
+		return "permission denied";
+	case G_FILE_ERROR_NOENT:
+		return "no such folder";
+	case G_FILE_ERROR_NOTDIR:
+		return "a part of the path is not a folder";
+	case G_FILE_ERROR_ISDIR:
+		return "is a folder";
+	case G_FILE_ERROR_NOSPC:
+		return "no space left on device";
+	case G_FILE_ERROR_ROFS:
+		return "read-only file system";
+	default:
+		return "input/output error";
+	}
+}
+
+int lm_result_write_file(const lm_result *result, int format, const char *path,
+			 lm_error **err)
+{
+	g_autoptr(GError) gerr = NULL;
+	GString *s = NULL;
+	int rc;
+
+	if (!path)
+		return lm_set_error(err, LM_EINVAL, "path is NULL");
+	rc = render(result, format, &s, err);
+	if (rc < 0)
+		return rc;
+	/* A temporary file in the target folder, mode 0600, renamed over the
+	 * target only once complete: a reader never sees half a result and a
+	 * failed run leaves the old file as it was. */
+	gboolean ok = g_file_set_contents_full(path, s->str, s->len,
+					       G_FILE_SET_CONTENTS_CONSISTENT, 0600, &gerr);
+	g_string_free(s, TRUE);
+	if (!ok) {
+		lm_error *e = lm_error_new(LM_EIO, "cannot write file: %s",
+					   file_error_reason(gerr));
+		lm_error_locate_file(e, path);
+		return lm_error_propagate(err, e);
+	}
+	return 0;
+}
