@@ -159,6 +159,19 @@ LM_EXPORT int lm_objective_from_name(const char *name);
 LM_EXPORT const char *lm_objective_name(int objective);
 
 /**
+ * @brief Checks that a cohort fits a model: every value the cohort uses lies
+ *        in the vocabularies the model declares, and every kept `current`
+ *        pair passes the model's hard constraints.
+ * @param[in] cohort the cohort.
+ * @param[in] model the model.
+ * @param[out] err optional error report (each problem located in the
+ *             cohort file, with the closest known value suggested).
+ * @return 0, LM_EPARSE, LM_EINFEASIBLE, LM_EINVAL.
+ * @since 0.1.0
+ */
+LM_EXPORT int lm_validate(const lm_cohort *cohort, const lm_model *model, lm_error **err);
+
+/**
  * @brief Scores every candidate pair of a cohort under a model and assigns
  *        the pairs.
  *
