@@ -1,0 +1,43 @@
+#!/bin/sh
+# CLI tests: each tests/cli/cases/NAME.sh is a shell snippet run from
+# tests/data with $LIBMATCH set to the binary and $TMP to a scratch folder.
+# Its standard output, standard error and exit code must equal NAME.out,
+# NAME.err and NAME.code. LM_UPDATE_GOLDEN=1 rewrites the expected files.
+set -u
+LIBMATCH=$1
+CASES=$2
+DATA=$3
+export LIBMATCH
+pass=0
+fail=0
+for case in "$CASES"/*.sh; do
+	name=${case%.sh}
+	TMP=$(mktemp -d)
+	export TMP
+	(cd "$DATA" && sh "$case" >"$TMP/.out" 2>"$TMP/.err")
+	code=$?
+	if [ "${LM_UPDATE_GOLDEN:-0}" = 1 ]; then
+		cp "$TMP/.out" "$name.out"
+		cp "$TMP/.err" "$name.err"
+		echo "$code" >"$name.code"
+	fi
+	ok=1
+	if [ "$code" != "$(cat "$name.code" 2>/dev/null)" ]; then
+		echo "FAIL $(basename "$name"): exit code $code, expected $(cat "$name.code" 2>/dev/null)"
+		ok=0
+	fi
+	if ! cmp -s "$TMP/.out" "$name.out"; then
+		echo "FAIL $(basename "$name"): standard output differs:"
+		diff "$name.out" "$TMP/.out" | head -n 20
+		ok=0
+	fi
+	if ! cmp -s "$TMP/.err" "$name.err"; then
+		echo "FAIL $(basename "$name"): standard error differs:"
+		diff "$name.err" "$TMP/.err" | head -n 20
+		ok=0
+	fi
+	rm -rf "$TMP"
+	if [ $ok = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
+done
+echo "$pass passed, $fail failed"
+[ $fail = 0 ]
