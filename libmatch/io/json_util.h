@@ -52,7 +52,8 @@ char *lm_json_path_key(const char *base, const char *key);
 char *lm_json_path_index(const char *base, size_t index);
 
 /* Checks an object's member names: each must be in `allowed` (NULL-terminated)
- * or start with "x-"; duplicates are problems too. FALSE if any problem. */
+ * or start with "x-"; duplicates are problems too. FALSE if any problem.
+ * allowed == NULL accepts any name (maps) and only reports duplicates. */
 gboolean lm_json_check_keys(lm_json_doc *doc, const cJSON *obj, const char *path,
 			    const char *const *allowed);
 

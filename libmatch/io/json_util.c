@@ -1,0 +1,713 @@
+/* Shared JSON reading: input files, checked parsing, paths and typed getters.
+ *
+ * The text is checked before cJSON sees it (NUL bytes, UTF-8, nesting
+ * depth, control characters and escaped NULs in strings), so that every
+ * rejection is located at the offending byte and cJSON's recursion is
+ * bounded by our limit rather than its own. */
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <glib/gstdio.h>
+#include "io/json_util.h"
+#include "core/vocab.h"
+
+#define READ_CHUNK 65536
+
+/* ---- reading input ------------------------------------------------------- */
+
+static int read_failed(lm_error **err, const char *name, int errnum)
+{
+	lm_error *e = lm_error_new(LM_EIO, "cannot read file: %s", g_strerror(errnum));
+
+	lm_error_locate_file(e, name);
+	return lm_error_propagate(err, e);
+}
+
+static int too_large(lm_error **err, const char *name, size_t max_bytes)
+{
+	lm_error *e = lm_error_new(LM_ELIMIT, "input is larger than the limit of %zu bytes",
+				   max_bytes);
+
+	lm_error_locate_file(e, name);
+	return lm_error_propagate(err, e);
+}
+
+/* Reads f to the end into buf; 0 or an errno value (-1 past max_bytes). */
+static int read_stream(FILE *f, size_t max_bytes, GString *buf)
+{
+	g_autofree char *chunk = g_malloc(READ_CHUNK);
+	size_t n;
+
+	while ((n = fread(chunk, 1, READ_CHUNK, f)) > 0) {
+		if (n > max_bytes - buf->len) /* buf->len never exceeds max_bytes */
+			return -1;
+		g_string_append_len(buf, chunk, (gssize)n);
+	}
+	return ferror(f) ? (errno ? errno : EIO) : 0;
+}
+
+int lm_read_input(const char *path, size_t max_bytes, char **data, size_t *len, lm_error **err)
+{
+	if (!path || !data || !len)
+		return lm_set_error(err, LM_EINVAL, "no input file or output buffer given");
+
+	gboolean is_stdin = strcmp(path, "-") == 0;
+	const char *name = is_stdin ? "<stdin>" : path;
+	FILE *f = is_stdin ? stdin : fopen(path, "rb");
+
+	if (!f)
+		return read_failed(err, name, errno);
+
+	/* A regular file that is too large is refused before reading it. */
+	GStatBuf st;
+	if (!is_stdin && g_stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (unsigned long long)st.st_size > max_bytes) {
+		fclose(f);
+		return too_large(err, name, max_bytes);
+	}
+
+	GString *buf = g_string_new(NULL);
+	int rc = read_stream(f, max_bytes, buf);
+
+	if (!is_stdin)
+		fclose(f);
+	if (rc != 0) {
+		g_string_free(buf, TRUE);
+		return rc < 0 ? too_large(err, name, max_bytes) : read_failed(err, name, rc);
+	}
+	*len = buf->len;
+	*data = g_string_free(buf, FALSE);
+	return 0;
+}
+
+/* ---- positions ------------------------------------------------------------- */
+
+/* 1-based line and byte column of text[off]. */
+static void line_col(const char *text, size_t off, unsigned long *line, unsigned long *col)
+{
+	unsigned long l = 1;
+	size_t start = 0;
+
+	for (size_t i = 0; i < off; i++) {
+		if (text[i] == '\n') {
+			l++;
+			start = i + 1;
+		}
+	}
+	*line = l;
+	*col = (unsigned long)(off - start + 1);
+}
+
+static int syntax_error(lm_error **err, const lm_json_doc *doc, size_t off, const char *fmt, ...)
+	G_GNUC_PRINTF(4, 5);
+
+static int syntax_error(lm_error **err, const lm_json_doc *doc, size_t off, const char *fmt, ...)
+{
+	va_list ap;
+	unsigned long line, col;
+
+	va_start(ap, fmt);
+	lm_error *e = lm_error_newv(LM_EPARSE, fmt, ap);
+	va_end(ap);
+	line_col(doc->text, off, &line, &col);
+	lm_error_locate_json(e, doc->file, line, col, NULL);
+	return lm_error_propagate(err, e);
+}
+
+/* ---- parsing -------------------------------------------------------------- */
+
+typedef struct scan_state {
+	gboolean in_string;
+	gboolean mismatched;  /* a bracket closed the wrong kind: a syntax error, not truncation */
+	size_t string_start;  /* where the last string began */
+	unsigned depth;       /* unclosed arrays and objects at the end */
+	char open[LM_JSON_MAX_DEPTH]; /* the closer each open bracket expects */
+} scan_state;
+
+/* The checks cJSON does not make (or makes without a position). Returns
+ * the offset of the first bad byte and why, or SIZE_MAX. */
+static size_t prescan(const char *text, size_t len, scan_state *st, const char **why)
+{
+	const char *bad = memchr(text, '\0', len);
+
+	if (bad) {
+		*why = "NUL byte in input";
+		return (size_t)(bad - text);
+	}
+	if (!g_utf8_validate_len(text, len, &bad)) {
+		*why = "invalid UTF-8";
+		return (size_t)(bad - text);
+	}
+	memset(st, 0, sizeof *st);
+	for (size_t i = 0; i < len; i++) {
+		unsigned char ch = (unsigned char)text[i];
+
+		if (st->in_string) {
+			if (ch == '\\' && i + 5 < len && memcmp(text + i + 1, "u0000", 5) == 0) {
+				*why = "escaped NUL character (\\u0000) in a string";
+				return i;
+			} else if (ch == '\\') {
+				i++;
+			} else if (ch == '"') {
+				st->in_string = FALSE;
+			} else if (ch < 0x20) {
+				*why = "control character in a string (escape it)";
+				return i;
+			}
+		} else if (ch == '"') {
+			st->in_string = TRUE;
+			st->string_start = i;
+		} else if (ch == '[' || ch == '{') {
+			if (st->depth == LM_JSON_MAX_DEPTH) {
+				*why = "nesting too deep";
+				return i;
+			}
+			st->open[st->depth++] = ch == '[' ? ']' : '}';
+		} else if (ch == ']' || ch == '}') {
+			if (st->depth == 0 || st->open[--st->depth] != ch)
+				st->mismatched = TRUE;
+		}
+	}
+	return SIZE_MAX;
+}
+
+static gboolean is_json_space(char ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+}
+
+/* Offset of the first byte that is not white space (or a leading BOM). */
+static size_t skip_space(const char *text, size_t len, size_t off)
+{
+	if (off == 0 && len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		off = 3;
+	while (off < len && is_json_space(text[off]))
+		off++;
+	return off;
+}
+
+/* Explains where cJSON stopped: running out of text inside an open string,
+ * array or object reads as a truncated document, anything else as a syntax error. */
+static int parse_failed(lm_json_doc *doc, const scan_state *st, size_t off, lm_error **err)
+{
+	size_t last = doc->len;
+
+	while (last > 0 && is_json_space(doc->text[last - 1]))
+		last--;
+	if (st->in_string && off >= st->string_start)
+		return syntax_error(err, doc, doc->len,
+				    "unexpected end of input inside a string (truncated file?)");
+	if (st->depth > 0 && !st->mismatched && last > 0 && off >= last - 1)
+		return syntax_error(err, doc, doc->len,
+				    "unexpected end of input: %u unclosed array(s) or object(s) "
+				    "(truncated file?)", st->depth);
+	return syntax_error(err, doc, off, "invalid JSON syntax");
+}
+
+int lm_json_doc_parse(lm_json_doc *doc, const char *file, const char *text, size_t len,
+		      lm_error **err)
+{
+	if (!doc || (!text && len > 0))
+		return lm_set_error(err, LM_EINVAL, "no document given");
+
+	memset(doc, 0, sizeof *doc);
+	doc->file = file ? file : "<memory>";
+	doc->text = text ? text : "";
+	doc->len = len;
+
+	scan_state st;
+	const char *why = NULL;
+	size_t bad = prescan(doc->text, len, &st, &why);
+
+	if (bad != SIZE_MAX)
+		return syntax_error(err, doc, bad, "%s", why);
+	if (skip_space(doc->text, len, 0) >= len)
+		return syntax_error(err, doc, len, "empty document: expected a JSON object");
+
+	const char *end = NULL;
+	cJSON *root = cJSON_ParseWithLengthOpts(doc->text, len, &end, 0);
+	size_t off = end ? (size_t)(end - doc->text) : 0;
+
+	if (!root)
+		return parse_failed(doc, &st, off, err);
+	off = skip_space(doc->text, len, off);
+	if (off < len) {
+		cJSON_Delete(root);
+		return syntax_error(err, doc, off, "unexpected content after the JSON value");
+	}
+	doc->root = root;
+	return 0;
+}
+
+void lm_json_doc_clear(lm_json_doc *doc)
+{
+	if (!doc)
+		return;
+	cJSON_Delete(doc->root);
+	lm_problems_clear(&doc->problems);
+	memset(doc, 0, sizeof *doc);
+}
+
+/* ---- paths ------------------------------------------------------------------ */
+
+static gboolean is_plain_key(const char *key)
+{
+	if (!g_ascii_isalpha(key[0]) && key[0] != '_')
+		return FALSE;
+	for (const char *p = key; *p; p++)
+		if (!g_ascii_isalnum(*p) && *p != '_' && *p != '-')
+			return FALSE;
+	return TRUE;
+}
+
+char *lm_json_path_key(const char *base, const char *key)
+{
+	if (is_plain_key(key))
+		return g_strconcat(base, ".", key, NULL);
+
+	GString *s = g_string_new(base);
+
+	g_string_append(s, "[\"");
+	for (const char *p = key; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			g_string_append_c(s, '\\');
+		if ((unsigned char)*p < 0x20)
+			g_string_append_printf(s, "\\u%04x", (unsigned)*p);
+		else
+			g_string_append_c(s, *p);
+	}
+	g_string_append(s, "\"]");
+	return g_string_free(s, FALSE);
+}
+
+char *lm_json_path_index(const char *base, size_t index)
+{
+	return g_strdup_printf("%s[%zu]", base, index);
+}
+
+/* ---- locating a path in the text --------------------------------------- */
+
+/* A read position in a document already accepted by lm_json_doc_parse;
+ * every step is still bounds-checked so that any text is safe. */
+typedef struct cursor {
+	const char *t;
+	size_t len, pos;
+} cursor;
+
+static void cur_space(cursor *c)
+{
+	while (c->pos < c->len && is_json_space(c->t[c->pos]))
+		c->pos++;
+}
+
+static gboolean cur_at(const cursor *c, char ch)
+{
+	return c->pos < c->len && c->t[c->pos] == ch;
+}
+
+/* From the opening quote to just past the closing one. */
+static gboolean cur_skip_string(cursor *c)
+{
+	for (size_t i = c->pos + 1; i < c->len; i++) {
+		if (c->t[i] == '\\')
+			i++;
+		else if (c->t[i] == '"') {
+			c->pos = i + 1;
+			return TRUE;
+		}
+	}
+	return FALSE;
+}
+
+static gboolean is_delimiter(char ch)
+{
+	return ch == ',' || ch == '}' || ch == ']' || is_json_space(ch);
+}
+
+static gboolean cur_skip_value(cursor *c)
+{
+	if (c->pos >= c->len)
+		return FALSE;
+	if (c->t[c->pos] == '"')
+		return cur_skip_string(c);
+	if (c->t[c->pos] != '{' && c->t[c->pos] != '[') {
+		while (c->pos < c->len && !is_delimiter(c->t[c->pos]))
+			c->pos++;
+		return TRUE;
+	}
+	size_t depth = 0;
+	while (c->pos < c->len) {
+		char ch = c->t[c->pos];
+
+		if (ch == '"') {
+			if (!cur_skip_string(c))
+				return FALSE;
+			continue;
+		}
+		c->pos++;
+		if (ch == '{' || ch == '[')
+			depth++;
+		else if ((ch == '}' || ch == ']') && --depth == 0)
+			return TRUE;
+	}
+	return FALSE;
+}
+
+/* Decodes a JSON string literal (quotes included) with cJSON itself, so
+ * that keys compare exactly as the parser saw them. */
+static char *decode_literal(const char *lit, size_t n)
+{
+	cJSON *s = cJSON_ParseWithLength(lit, n);
+	char *out = cJSON_IsString(s) ? g_strdup(s->valuestring) : NULL;
+
+	cJSON_Delete(s);
+	return out;
+}
+
+static gboolean key_equals(const char *lit, size_t n, const char *key)
+{
+	if (!memchr(lit, '\\', n))
+		return strlen(key) == n - 2 && memcmp(lit + 1, key, n - 2) == 0;
+
+	g_autofree char *decoded = decode_literal(lit, n);
+	return decoded && strcmp(decoded, key) == 0;
+}
+
+/* Position of the nth (1-based) member named key of the object at c, or SIZE_MAX. */
+static size_t find_member(cursor c, const char *key, unsigned nth)
+{
+	if (!cur_at(&c, '{'))
+		return SIZE_MAX;
+	c.pos++;
+	for (;;) {
+		cur_space(&c);
+		size_t start = c.pos;
+
+		if (!cur_at(&c, '"') || !cur_skip_string(&c))
+			return SIZE_MAX;
+		gboolean match = key_equals(c.t + start, c.pos - start, key);
+
+		cur_space(&c);
+		if (!cur_at(&c, ':'))
+			return SIZE_MAX;
+		c.pos++;
+		cur_space(&c);
+		if (match && --nth == 0)
+			return c.pos;
+		if (!cur_skip_value(&c))
+			return SIZE_MAX;
+		cur_space(&c);
+		if (!cur_at(&c, ','))
+			return SIZE_MAX;
+		c.pos++;
+	}
+}
+
+static size_t find_element(cursor c, size_t index)
+{
+	if (!cur_at(&c, '['))
+		return SIZE_MAX;
+	c.pos++;
+	for (size_t i = 0;; i++) {
+		cur_space(&c);
+		if (cur_at(&c, ']'))
+			return SIZE_MAX;
+		if (i == index)
+			return c.pos;
+		if (!cur_skip_value(&c))
+			return SIZE_MAX;
+		cur_space(&c);
+		if (!cur_at(&c, ','))
+			return SIZE_MAX;
+		c.pos++;
+	}
+}
+
+/* One step of a path: ".key", "[\"key\"]" or "[index]". */
+typedef struct path_step {
+	char *key; /* NULL for an index */
+	size_t index;
+} path_step;
+
+static gboolean next_step(const char **pp, path_step *step)
+{
+	const char *p = *pp;
+
+	step->key = NULL;
+	step->index = 0;
+	if (*p == '.') {
+		size_t n = strcspn(p + 1, ".[");
+
+		if (n == 0)
+			return FALSE;
+		step->key = g_strndup(p + 1, n);
+		*pp = p + 1 + n;
+		return TRUE;
+	}
+	if (*p != '[')
+		return FALSE;
+	if (p[1] == '"') {
+		cursor c = { p + 1, strlen(p + 1), 0 };
+
+		if (!cur_skip_string(&c) || p[1 + c.pos] != ']')
+			return FALSE;
+		step->key = decode_literal(p + 1, c.pos);
+		*pp = p + 2 + c.pos;
+		return step->key != NULL;
+	}
+	size_t n = strspn(p + 1, "0123456789");
+	g_autofree char *digits = g_strndup(p + 1, n);
+	guint64 index;
+
+	if (n == 0 || p[1 + n] != ']' ||
+	    !g_ascii_string_to_unsigned(digits, 10, 0, G_MAXSIZE, &index, NULL))
+		return FALSE;
+	step->index = (size_t)index;
+	*pp = p + 2 + n;
+	return TRUE;
+}
+
+/* As lm_json_locate, but the last step names the nth member with that key
+ * (duplicate keys: cJSON keeps them all, the report points at the repeat). */
+static gboolean locate_nth(const char *text, size_t len, const char *path, unsigned nth,
+			   unsigned long *line, unsigned long *column)
+{
+	if (!text || !path || path[0] != '$')
+		return FALSE;
+
+	cursor c = { text, len, skip_space(text, len, 0) };
+	const char *p = path + 1;
+
+	while (*p) {
+		path_step step;
+
+		if (!next_step(&p, &step))
+			return FALSE;
+		size_t found = step.key ? find_member(c, step.key, *p ? 1 : nth)
+					: find_element(c, step.index);
+		g_free(step.key);
+		if (found == SIZE_MAX)
+			break; /* missing: report the enclosing value */
+		c.pos = found;
+	}
+	line_col(text, MIN(c.pos, len), line, column);
+	return TRUE;
+}
+
+gboolean lm_json_locate(const char *text, size_t len, const char *path, unsigned long *line,
+			unsigned long *column)
+{
+	unsigned long l, c;
+
+	if (!locate_nth(text, len, path, 1, &l, &c))
+		return FALSE;
+	if (line)
+		*line = l;
+	if (column)
+		*column = c;
+	return TRUE;
+}
+
+/* ---- problems --------------------------------------------------------------- */
+
+static void add_problem(lm_json_doc *doc, const char *path, unsigned nth, int code,
+			const char *fmt, va_list ap) G_GNUC_PRINTF(5, 0);
+
+static void add_problem(lm_json_doc *doc, const char *path, unsigned nth, int code,
+			const char *fmt, va_list ap)
+{
+	/* Past the limit nothing more is shown, so skip the cost of locating. */
+	if (doc->problems.count >= LM_MAX_PROBLEMS) {
+		doc->problems.truncated = TRUE;
+		return;
+	}
+
+	lm_error *e = lm_error_newv(code, fmt, ap);
+	unsigned long line = 0, col = 0;
+
+	if (!locate_nth(doc->text, doc->len, path, nth, &line, &col))
+		line = col = 0;
+	lm_error_locate_json(e, doc->file, line, col, path);
+	lm_problems_add(&doc->problems, e);
+}
+
+void lm_json_problem(lm_json_doc *doc, const char *path, int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	add_problem(doc, path, 1, code, fmt, ap);
+	va_end(ap);
+}
+
+static void problem_nth(lm_json_doc *doc, const char *path, unsigned nth, const char *fmt, ...)
+	G_GNUC_PRINTF(4, 5);
+
+static void problem_nth(lm_json_doc *doc, const char *path, unsigned nth, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	add_problem(doc, path, nth, LM_EPARSE, fmt, ap);
+	va_end(ap);
+}
+
+/* ---- member names ------------------------------------------------------------ */
+
+/* Objects up to this size find repeated names by comparing siblings; larger
+ * ones use a hash table so that a hostile file cannot cost n^2. */
+#define SMALL_OBJECT 32
+
+/* 1 for the first member named like m, 2 for the second... */
+static unsigned occurrence(const cJSON *obj, const cJSON *m, GHashTable *counts)
+{
+	const char *key = m->string ? m->string : "";
+
+	if (counts) {
+		unsigned n = GPOINTER_TO_UINT(g_hash_table_lookup(counts, key)) + 1;
+
+		g_hash_table_insert(counts, (gpointer)key, GUINT_TO_POINTER(n));
+		return n;
+	}
+	unsigned n = 1;
+	for (const cJSON *s = obj->child; s != m; s = s->next)
+		n += strcmp(s->string ? s->string : "", key) == 0;
+	return n;
+}
+
+static void unknown_key(lm_json_doc *doc, const char *path, const char *key,
+			const char *const *allowed)
+{
+	const char *near = lm_vocab_closest(key, allowed, g_strv_length((char **)allowed));
+
+	if (near)
+		lm_json_problem(doc, path, LM_EPARSE, "unknown field (did you mean \"%s\"?)", near);
+	else
+		lm_json_problem(doc, path, LM_EPARSE, "unknown field");
+}
+
+/* allowed == NULL accepts any name (maps such as "languages") and only
+ * looks for duplicates. */
+gboolean lm_json_check_keys(lm_json_doc *doc, const cJSON *obj, const char *path,
+			    const char *const *allowed)
+{
+	if (!cJSON_IsObject(obj))
+		return TRUE;
+
+	int size = cJSON_GetArraySize(obj);
+	g_autoptr(GHashTable) counts =
+		size > SMALL_OBJECT ? g_hash_table_new(g_str_hash, g_str_equal) : NULL;
+	gboolean ok = TRUE;
+
+	for (const cJSON *m = obj->child; m; m = m->next) {
+		const char *key = m->string ? m->string : "";
+		unsigned n = occurrence(obj, m, counts);
+
+		if (n == 1 && (!allowed || g_str_has_prefix(key, "x-") ||
+			       g_strv_contains(allowed, key)))
+			continue;
+		g_autofree char *mpath = lm_json_path_key(path, key);
+
+		if (n > 1)
+			problem_nth(doc, mpath, n, "duplicate field");
+		else
+			unknown_key(doc, mpath, key, allowed);
+		ok = FALSE;
+	}
+	return ok;
+}
+
+/* ---- typed getters ------------------------------------------------------------- */
+
+static void expected(lm_json_doc *doc, const cJSON *item, const char *path, const char *what)
+{
+	if (item)
+		lm_json_problem(doc, path, LM_EPARSE, "expected %s", what);
+	else
+		lm_json_problem(doc, path, LM_EPARSE, "missing field: expected %s", what);
+}
+
+static char *describe_int(long long min, long long max)
+{
+	if (min == max)
+		return g_strdup_printf("the integer %lld", min);
+	if (min == LLONG_MIN && max == LLONG_MAX)
+		return g_strdup("an integer");
+	if (max == LLONG_MAX)
+		return g_strdup_printf("an integer of at least %lld", min);
+	if (min == LLONG_MIN)
+		return g_strdup_printf("an integer of at most %lld", max);
+	return g_strdup_printf("an integer from %lld to %lld", min, max);
+}
+
+/* Integers beyond 2^53 are not exact in a double, so none are accepted. */
+#define EXACT_LIMIT 9007199254740992.0
+
+gboolean lm_json_get_int(lm_json_doc *doc, const cJSON *item, const char *path, long long min,
+			 long long max, long long *out)
+{
+	if (cJSON_IsNumber(item)) {
+		double d = item->valuedouble;
+
+		if (isfinite(d) && d == floor(d) && fabs(d) <= EXACT_LIMIT &&
+		    (long long)d >= min && (long long)d <= max) {
+			if (out)
+				*out = (long long)d;
+			return TRUE;
+		}
+	}
+	g_autofree char *what = describe_int(min, max);
+	expected(doc, item, path, what);
+	return FALSE;
+}
+
+gboolean lm_json_get_number(lm_json_doc *doc, const cJSON *item, const char *path, double min,
+			    double max, double *out)
+{
+	if (cJSON_IsNumber(item) && isfinite(item->valuedouble) && item->valuedouble >= min &&
+	    item->valuedouble <= max) {
+		if (out)
+			*out = item->valuedouble;
+		return TRUE;
+	}
+	g_autofree char *what = g_strdup_printf("a number from %g to %g", min, max);
+	expected(doc, item, path, what);
+	return FALSE;
+}
+
+gboolean lm_json_get_bool(lm_json_doc *doc, const cJSON *item, const char *path, gboolean *out)
+{
+	if (cJSON_IsBool(item)) {
+		if (out)
+			*out = cJSON_IsTrue(item);
+		return TRUE;
+	}
+	expected(doc, item, path, "true or false");
+	return FALSE;
+}
+
+const char *lm_json_get_string(lm_json_doc *doc, const cJSON *item, const char *path,
+			       size_t max_len)
+{
+	if (cJSON_IsString(item) && item->valuestring && strlen(item->valuestring) <= max_len)
+		return item->valuestring;
+	if (cJSON_IsString(item)) {
+		g_autofree char *what = g_strdup_printf("a string of at most %zu bytes", max_len);
+		expected(doc, item, path, what);
+	} else {
+		expected(doc, item, path, "a string");
+	}
+	return NULL;
+}
+
+gboolean lm_json_expect_type(lm_json_doc *doc, const cJSON *item, const char *path, int cjson_type,
+			     const char *what)
+{
+	if (item && (item->type & 0xFF & cjson_type))
+		return TRUE;
+	expected(doc, item, path, what);
+	return FALSE;
+}
