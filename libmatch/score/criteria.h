@@ -1,0 +1,127 @@
+/* Criteria are data: each criterion is one row of lm_criteria[] with its
+ * parameter parser, an optional hard filter and an optional score. Adding a
+ * criterion means one enum value (model_private.h), its functions in one of
+ * the criteria_*.c files and one row in criteria_table.c. Not API.
+ *
+ * Filters and scores run in the hot loop: they read the compiled cohort and
+ * the scorer's resolved tables only, and never allocate. */
+#ifndef LM_CRITERIA_H
+#define LM_CRITERIA_H
+
+#include <glib.h>
+#include <stdint.h>
+#include <cjson/cJSON.h>
+#include "core/cohort_private.h"
+#include "io/json_util.h"
+#include "score/model_private.h"
+#include "score/scorer.h"
+
+/* A raw score with no information either way. */
+#define LM_NEUTRAL (LM_UNIT / 2)
+
+/* The pair a filter or score looks at. */
+typedef struct lm_pair_ref {
+	const lm_person *mentee, *mentor;
+	uint32_t mentee_ix, mentor_ix;
+} lm_pair_ref;
+
+struct lm_scorer {
+	const lm_model *model;   /* borrowed: must outlive the scorer */
+	const lm_cohort *cohort; /* borrowed: must outlive the scorer */
+	const lm_model_params *p;
+	lm_score weight[LM_CRIT_COUNT];
+	uint32_t required;                /* bit c: criterion c is a hard filter */
+	uint8_t filters[LM_CRIT_COUNT];   /* required criteria, cheapest and most selective first */
+	uint8_t scores[LM_CRIT_COUNT];    /* criteria with a weight, table order */
+	uint32_t n_filters, n_scores;
+	/* region: n_regions x n_regions neighbour bit matrix, region_words per row */
+	uint32_t region_words;
+	uint64_t *region_adj;
+	/* language: per person, the languages spoken at >= min_level (lang_words each) */
+	uint32_t lang_words;
+	uint64_t *lang_ok[2];
+	/* trained: the preferred trainings present in the cohort (training_words) */
+	uint64_t *prefer_trained;
+	uint32_t n_prefer; /* all preferred names, found in the cohort or not */
+};
+
+typedef gboolean (*lm_crit_parse_fn)(lm_json_doc *doc, const cJSON *obj, const char *path,
+				     lm_model *m);
+typedef void (*lm_crit_reset_fn)(lm_model_params *p);
+/* Compiles what the criterion needs from the cohort into the scorer. */
+typedef int (*lm_crit_bind_fn)(lm_scorer *s, lm_error **err);
+typedef gboolean (*lm_crit_filter_fn)(const lm_scorer *s, const lm_pair_ref *pair);
+typedef uint32_t (*lm_crit_score_fn)(const lm_scorer *s, const lm_pair_ref *pair);
+
+typedef struct lm_criterion {
+	const char *name;          /* the model JSON key and the result column */
+	const char *required_key;  /* parameter switching the filter, NULL when fixed */
+	gboolean default_required; /* engine default of the switch */
+	const char *const *params; /* its own parameters besides weight and switch */
+	lm_crit_parse_fn parse;    /* reads params; NULL when it has none */
+	lm_crit_reset_fn reset;    /* engine defaults of params; NULL when none */
+	lm_crit_bind_fn bind;      /* NULL when nothing to compile */
+	lm_crit_filter_fn filter;  /* NULL: never rules a pair out */
+	lm_crit_score_fn score;    /* NULL: never scores (no weight) */
+	uint8_t filter_rank;       /* lm_scorer_feasible tries lower ranks first */
+} lm_criterion;
+
+extern const lm_criterion lm_criteria[LM_CRIT_COUNT];
+
+/* Index of the criterion called name, or -1. */
+int lm_criterion_lookup(const char *name);
+
+/* criteria_people.c */
+gboolean lm_crit_consent_filter(const lm_scorer *s, const lm_pair_ref *pair);
+gboolean lm_crit_exclude_filter(const lm_scorer *s, const lm_pair_ref *pair);
+gboolean lm_crit_gender_filter(const lm_scorer *s, const lm_pair_ref *pair);
+uint32_t lm_crit_gender_score(const lm_scorer *s, const lm_pair_ref *pair);
+gboolean lm_crit_origin_filter(const lm_scorer *s, const lm_pair_ref *pair);
+uint32_t lm_crit_origin_score(const lm_scorer *s, const lm_pair_ref *pair);
+void lm_crit_stage_reset(lm_model_params *p);
+gboolean lm_crit_stage_parse(lm_json_doc *doc, const cJSON *obj, const char *path, lm_model *m);
+uint32_t lm_crit_stage_score(const lm_scorer *s, const lm_pair_ref *pair);
+void lm_crit_trained_reset(lm_model_params *p);
+gboolean lm_crit_trained_parse(lm_json_doc *doc, const cJSON *obj, const char *path,
+			       lm_model *m);
+int lm_crit_trained_bind(lm_scorer *s, lm_error **err);
+uint32_t lm_crit_trained_score(const lm_scorer *s, const lm_pair_ref *pair);
+
+/* criteria_fit.c */
+uint32_t lm_crit_goals_score(const lm_scorer *s, const lm_pair_ref *pair);
+void lm_crit_language_reset(lm_model_params *p);
+gboolean lm_crit_language_parse(lm_json_doc *doc, const cJSON *obj, const char *path,
+				lm_model *m);
+int lm_crit_language_bind(lm_scorer *s, lm_error **err);
+gboolean lm_crit_language_filter(const lm_scorer *s, const lm_pair_ref *pair);
+uint32_t lm_crit_language_score(const lm_scorer *s, const lm_pair_ref *pair);
+gboolean lm_crit_level_filter(const lm_scorer *s, const lm_pair_ref *pair);
+uint32_t lm_crit_level_score(const lm_scorer *s, const lm_pair_ref *pair);
+
+/* criteria_region.c */
+void lm_crit_region_reset(lm_model_params *p);
+gboolean lm_crit_region_parse(lm_json_doc *doc, const cJSON *obj, const char *path,
+			      lm_model *m);
+int lm_crit_region_bind(lm_scorer *s, lm_error **err);
+gboolean lm_crit_region_filter(const lm_scorer *s, const lm_pair_ref *pair);
+uint32_t lm_crit_region_score(const lm_scorer *s, const lm_pair_ref *pair);
+
+/* criteria_time.c */
+void lm_crit_availability_reset(lm_model_params *p);
+gboolean lm_crit_availability_parse(lm_json_doc *doc, const cJSON *obj, const char *path,
+				    lm_model *m);
+gboolean lm_crit_availability_filter(const lm_scorer *s, const lm_pair_ref *pair);
+uint32_t lm_crit_availability_score(const lm_scorer *s, const lm_pair_ref *pair);
+void lm_crit_seniority_reset(lm_model_params *p);
+gboolean lm_crit_seniority_parse(lm_json_doc *doc, const cJSON *obj, const char *path,
+				 lm_model *m);
+gboolean lm_crit_seniority_filter(const lm_scorer *s, const lm_pair_ref *pair);
+uint32_t lm_crit_seniority_score(const lm_scorer *s, const lm_pair_ref *pair);
+uint32_t lm_crit_choice_score(const lm_scorer *s, const lm_pair_ref *pair);
+uint32_t lm_crit_continuity_score(const lm_scorer *s, const lm_pair_ref *pair);
+void lm_crit_waiting_reset(lm_model_params *p);
+gboolean lm_crit_waiting_parse(lm_json_doc *doc, const cJSON *obj, const char *path,
+			       lm_model *m);
+uint32_t lm_crit_waiting_score(const lm_scorer *s, const lm_pair_ref *pair);
+
+#endif
