@@ -31,7 +31,7 @@ int lm_explain(lm_explanation **out, const lm_cohort *cohort, const lm_model *mo
 	       const char *mentee, const char *mentor, lm_error **err)
 {
 	lm_scorer *s = NULL;
-	uint32_t me, mo;
+	uint32_t me = 0, mo = 0;
 	int rc;
 
 	if (!out || !cohort || !model || !mentee || !mentor)
