@@ -109,6 +109,8 @@ static void parse_header(lm_json_doc *doc, const cJSON *root)
 	long long v;
 	if (!version)
 		lm_json_problem(doc, "$.version", LM_EPARSE, "missing field 'version'; expected 1");
+	else if (!cJSON_IsNumber(version))
+		lm_json_get_int(doc, version, "$.version", 1, 1, &v);
 	else if (lm_json_get_int(doc, version, "$.version", 0, G_MAXINT32, &v) && v != 1)
 		lm_json_problem(doc, "$.version", LM_EPARSE,
 				"unsupported version; this libmatch reads version 1");
