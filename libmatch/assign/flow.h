@@ -32,6 +32,10 @@ typedef struct lm_flow_output {
 	int64_t *col_price;
 	uint64_t matched;    /* units assigned */
 	lm_score total;      /* sum of used arcs' scores */
+	/* The objective's weight scale (docs/solver.md), kept so that
+	 * lm_flow_reduced_profit() answers in O(1) without rescanning arcs. */
+	int64_t scale_big;
+	lm_score scale_smax;
 } lm_flow_output;
 
 int lm_flow_solve(const lm_flow_input *in, lm_flow_output *out, lm_error **err);

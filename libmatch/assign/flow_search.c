@@ -1,0 +1,295 @@
+/* The shortest augmenting path search of the assignment engine: Dijkstra
+ * on reduced costs from one row, stopping at the first free sink, then the
+ * augmentation and the price update (docs/solver.md). Every buffer is
+ * allocated once per solve: labels are invalidated by bumping a
+ * generation counter instead of clearing arrays. */
+#include <string.h>
+#include "core/error_private.h"
+#include "assign/flow_private.h"
+
+#define MARK_LABELLED(w) ((w)->gen)
+#define MARK_SETTLED(w) ((w)->gen + 1)
+
+/* ---- workspace ---------------------------------------------------------- */
+
+/* Each column needs a slot per arc it can hold: min(capacity, in-degree). */
+static size_t count_slots(lm_flow_work *w)
+{
+	const lm_flow_input *in = w->in;
+	size_t m = in->row_start[in->n_rows], total = 0;
+
+	memset(w->slot_start, 0, (w->n_cols + (size_t)1) * sizeof(size_t));
+	for (size_t a = 0; a < m; a++)
+		w->slot_start[in->arc_col[a] + 1]++;
+	for (uint32_t c = 0; c < w->n_cols; c++) {
+		size_t n = MIN(w->slot_start[c + 1], (size_t)w->cap[c]);
+
+		w->slot_start[c] = total;
+		total += n;
+	}
+	w->slot_start[w->n_cols] = total;
+	return total;
+}
+
+#define TRY_NEW(ptr, type, n) ((ptr) = g_try_new0(type, MAX((size_t)(n), (size_t)1)))
+
+int lm_flow_work_init(lm_flow_work *w, const lm_flow_input *in, const lm_flow_scale *sc,
+		      lm_flow_output *out, lm_error **err)
+{
+	size_t m = in->row_start[in->n_rows], nodes = (size_t)in->n_rows + in->n_cols, slots;
+
+	memset(w, 0, sizeof(*w));
+	w->in = in;
+	w->sc = *sc;
+	w->n_rows = in->n_rows;
+	w->n_cols = in->n_cols;
+	w->gen = 1;
+	if (!TRY_NEW(out->arc_used, uint8_t, m) || !TRY_NEW(out->row_price, int64_t, in->n_rows) ||
+	    !TRY_NEW(out->col_price, int64_t, in->n_cols) || !TRY_NEW(w->cap, uint32_t, w->n_cols) ||
+	    !TRY_NEW(w->load, uint32_t, w->n_cols) ||
+	    !TRY_NEW(w->slot_start, size_t, w->n_cols + (size_t)1))
+		goto oom;
+	w->used = out->arc_used;
+	w->p = out->row_price;
+	w->q = out->col_price;
+	for (uint32_t c = 0; c < w->n_cols; c++)
+		w->cap[c] = lm_flow_cap(in, c);
+	slots = count_slots(w);
+	if (!TRY_NEW(w->slot_arc, size_t, slots) || !TRY_NEW(w->slot_row, uint32_t, slots) ||
+	    !TRY_NEW(w->dist, int64_t, nodes) || !TRY_NEW(w->pred_a, size_t, nodes) ||
+	    !TRY_NEW(w->pred_n, uint32_t, nodes) || !TRY_NEW(w->mark, uint32_t, nodes) ||
+	    !TRY_NEW(w->heap, uint32_t, nodes) || !TRY_NEW(w->heap_pos, uint32_t, nodes) ||
+	    !TRY_NEW(w->settled, uint32_t, nodes))
+		goto oom;
+	return 0;
+oom:
+	return lm_set_error(err, LM_ENOMEM, "out of memory for a graph of %u x %u with %zu arcs",
+			    in->n_rows, in->n_cols, m);
+}
+
+void lm_flow_work_clear(lm_flow_work *w)
+{
+	g_free(w->cap);
+	g_free(w->load);
+	g_free(w->slot_start);
+	g_free(w->slot_arc);
+	g_free(w->slot_row);
+	g_free(w->dist);
+	g_free(w->pred_a);
+	g_free(w->pred_n);
+	g_free(w->mark);
+	g_free(w->heap);
+	g_free(w->heap_pos);
+	g_free(w->settled);
+	memset(w, 0, sizeof(*w));
+}
+
+/* ---- the heap: a binary heap of nodes ordered by (label, node number) ---- */
+
+static inline gboolean before(const lm_flow_work *w, uint32_t u, uint32_t v)
+{
+	return w->dist[u] < w->dist[v] || (w->dist[u] == w->dist[v] && u < v);
+}
+
+static inline void heap_place(lm_flow_work *w, uint32_t i, uint32_t v)
+{
+	w->heap[i] = v;
+	w->heap_pos[v] = i;
+}
+
+static void sift_up(lm_flow_work *w, uint32_t i)
+{
+	uint32_t v = w->heap[i];
+
+	while (i > 0) {
+		uint32_t parent = (i - 1) / 2;
+
+		if (!before(w, v, w->heap[parent]))
+			break;
+		heap_place(w, i, w->heap[parent]);
+		i = parent;
+	}
+	heap_place(w, i, v);
+}
+
+static uint32_t heap_pop(lm_flow_work *w)
+{
+	uint32_t top = w->heap[0], v = w->heap[--w->heap_len], i = 0;
+
+	for (;;) {
+		uint32_t child = 2 * i + 1;
+
+		if (child >= w->heap_len)
+			break;
+		if (child + 1 < w->heap_len && before(w, w->heap[child + 1], w->heap[child]))
+			child++;
+		if (!before(w, w->heap[child], v))
+			break;
+		heap_place(w, i, w->heap[child]);
+		i = child;
+	}
+	if (w->heap_len > 0)
+		heap_place(w, i, v);
+	return top;
+}
+
+/* Offers label d to node v, reached from node `from` by arc or slot `via`. */
+static inline void relax(lm_flow_work *w, uint32_t v, int64_t d, uint32_t from, size_t via)
+{
+	if (w->mark[v] == MARK_SETTLED(w))
+		return;
+	if (w->mark[v] == MARK_LABELLED(w)) {
+		if (d >= w->dist[v])
+			return;
+		w->dist[v] = d;
+	} else {
+		w->mark[v] = MARK_LABELLED(w);
+		w->dist[v] = d;
+		heap_place(w, w->heap_len++, v);
+	}
+	w->pred_n[v] = from;
+	w->pred_a[v] = via;
+	sift_up(w, w->heap_pos[v]);
+}
+
+/* ---- the search ----------------------------------------------------------- */
+
+/* The best "leave a unit of row r unassigned" sink seen so far. */
+typedef struct sink {
+	int64_t dist;
+	uint32_t row;
+} sink;
+
+/* Row r is settled: its unassigned option is a sink at dist + p_r (the
+ * option weighs 0 and has price 0); its unused arcs lead to columns. */
+static void scan_row(lm_flow_work *w, uint32_t r, sink *best)
+{
+	const lm_flow_input *in = w->in;
+	int64_t d = w->dist[r], base = d + w->p[r];
+
+	if (base < best->dist || (base == best->dist && r < best->row))
+		*best = (sink){ base, r };
+	for (size_t a = in->row_start[r]; a < in->row_start[r + 1]; a++) {
+		lm_score s = in->arc_score[a];
+
+		if (w->used[a] || !lm_flow_usable(&w->sc, s))
+			continue;
+		uint32_t c = in->arc_col[a];
+		int64_t nd = base + w->q[c] - lm_flow_weight(&w->sc, s);
+
+		if (nd <= best->dist)
+			relax(w, w->n_rows + c, nd, r, a);
+	}
+}
+
+/* Column c is settled and full: each assigned arc leads back to its row. */
+static void scan_column(lm_flow_work *w, uint32_t c, const sink *best)
+{
+	const lm_flow_input *in = w->in;
+	int64_t base = w->dist[w->n_rows + c] - w->q[c];
+
+	for (size_t s = w->slot_start[c]; s < w->slot_start[c] + w->load[c]; s++) {
+		uint32_t r = w->slot_row[s];
+		int64_t nd = base + lm_flow_weight(&w->sc, in->arc_score[w->slot_arc[s]]) - w->p[r];
+
+		if (nd <= best->dist)
+			relax(w, r, nd, w->n_rows + c, s);
+	}
+}
+
+static void settle(lm_flow_work *w, uint32_t v)
+{
+	w->mark[v] = MARK_SETTLED(w);
+	w->settled[w->n_settled++] = v;
+}
+
+/* Dijkstra from row r0. Returns the free column's node, or UINT32_MAX when
+ * the best sink is best->row's unassigned option. Nodes settle in order of
+ * (label, node number); at equal labels a free column wins over leaving a
+ * unit unassigned. */
+static uint32_t search(lm_flow_work *w, uint32_t r0, sink *best)
+{
+	w->gen += 2;
+	if (w->gen >= UINT32_MAX - 2) {
+		memset(w->mark, 0, ((size_t)w->n_rows + w->n_cols) * sizeof(uint32_t));
+		w->gen = 2;
+	}
+	w->heap_len = 0;
+	w->n_settled = 0;
+	*best = (sink){ INT64_MAX, UINT32_MAX };
+	relax(w, r0, 0, r0, 0);
+	while (w->heap_len > 0 && w->dist[w->heap[0]] <= best->dist) {
+		uint32_t v = heap_pop(w);
+
+		settle(w, v);
+		if (v < w->n_rows) {
+			scan_row(w, v, best);
+			continue;
+		}
+		uint32_t c = v - w->n_rows;
+
+		if (w->load[c] < w->cap[c])
+			return v;
+		scan_column(w, c, best);
+	}
+	return UINT32_MAX;
+}
+
+/* ---- augmentation and prices ---------------------------------------------- */
+
+/* Walks back from row r to the source: each row on the way gives its
+ * assigned slot to the previous row's arc into the same column. */
+static void shift_back(lm_flow_work *w, uint32_t r, uint32_t r0)
+{
+	while (r != r0) {
+		size_t s = w->pred_a[r];
+		uint32_t col_node = w->pred_n[r];
+		size_t a = w->pred_a[col_node];
+
+		w->used[w->slot_arc[s]] = 0;
+		w->slot_arc[s] = a;
+		r = w->pred_n[col_node];
+		w->slot_row[s] = r;
+		w->used[a] = 1;
+	}
+}
+
+/* Settled nodes moved closer than the sink (distance delta): rows lower
+ * their price, columns raise theirs, by delta - label. This keeps every
+ * residual reduced cost non-negative and makes the path's arcs tight. */
+static void update_prices(lm_flow_work *w, int64_t delta)
+{
+	for (uint32_t i = 0; i < w->n_settled; i++) {
+		uint32_t v = w->settled[i];
+		int64_t gain = delta - w->dist[v];
+
+		if (gain <= 0)
+			continue;
+		if (v < w->n_rows)
+			w->p[v] -= gain;
+		else
+			w->q[v - w->n_rows] += gain;
+	}
+}
+
+void lm_flow_route_unit(lm_flow_work *w, uint32_t r0)
+{
+	sink best;
+	uint32_t v = search(w, r0, &best);
+
+	if (v != UINT32_MAX) {
+		uint32_t c = v - w->n_rows;
+		size_t s = w->slot_start[c] + w->load[c]++, a = w->pred_a[v];
+		uint32_t r = w->pred_n[v];
+
+		w->slot_arc[s] = a;
+		w->slot_row[s] = r;
+		w->used[a] = 1;
+		shift_back(w, r, r0);
+		update_prices(w, w->dist[v]);
+	} else {
+		/* best.row gives up one assigned arc; r0's new unit fills the chain. */
+		shift_back(w, best.row, r0);
+		update_prices(w, best.dist);
+	}
+}
