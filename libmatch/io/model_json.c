@@ -288,10 +288,11 @@ static lm_model *parse_model(lm_json_doc *doc)
 int lm_model_load_buffer(lm_model **out, const char *data, size_t len, const char *name,
 			 lm_error **err)
 {
+	if (out)
+		*out = NULL;
 	if (!out || (!data && len > 0))
 		return lm_set_error(err, LM_EINVAL, "lm_model_load_buffer: %s is NULL",
 				    out ? "data" : "out");
-	*out = NULL;
 	if (!name)
 		name = "<memory>";
 	if (len > LM_MODEL_MAX_BYTES) {
@@ -325,10 +326,11 @@ int lm_model_load_buffer(lm_model **out, const char *data, size_t len, const cha
 
 int lm_model_load_file(lm_model **out, const char *path, lm_error **err)
 {
+	if (out)
+		*out = NULL;
 	if (!out || !path)
 		return lm_set_error(err, LM_EINVAL, "lm_model_load_file: %s is NULL",
 				    out ? "path" : "out");
-	*out = NULL;
 	g_autofree char *data = NULL;
 	size_t len = 0;
 	int rc = lm_read_input(path, LM_MODEL_MAX_BYTES, &data, &len, err);

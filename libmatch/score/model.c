@@ -124,10 +124,11 @@ int lm_model_new_preset(lm_model **out, lm_preset preset, lm_error **err)
 
 int lm_model_new_named(lm_model **out, const char *name, lm_error **err)
 {
+	if (out)
+		*out = NULL;
 	if (!out || !name)
 		return lm_set_error(err, LM_EINVAL, "lm_model_new_named: %s is NULL",
 				    out ? "name" : "out");
-	*out = NULL;
 	int preset = lm_model_preset_lookup(name);
 	if (preset < 0) {
 		const char *near = lm_vocab_closest(name, preset_names, G_N_ELEMENTS(preset_names));

@@ -71,10 +71,11 @@ static void plan_filters(lm_scorer *s)
 int lm_scorer_new(lm_scorer **out, const lm_model *model, const lm_cohort *cohort,
 		  lm_error **err)
 {
+	if (out)
+		*out = NULL;
 	if (!out || !model || !cohort)
 		return lm_set_error(err, LM_EINVAL, "lm_scorer_new: %s is NULL",
 				    !out ? "out" : !model ? "model" : "cohort");
-	*out = NULL;
 	int rc = check_vocabularies(model, cohort, err);
 	if (rc < 0)
 		return rc;
