@@ -1,0 +1,144 @@
+/* The public cohort API: loading, lookups, and the helpers every later
+ * stage uses on the compiled layout (cohort_private.h). */
+#include <string.h>
+#include "core/cohort_private.h"
+#include "core/cohort_build.h"
+#include "io/cohort_json.h"
+
+/* Parses source and, on success, records its digest. */
+static int load_bytes(lm_cohort **out, GBytes *source, const char *name, lm_error **err)
+{
+	lm_cohort *c = NULL;
+	int rc = lm_cohort_parse_json(&c, source, name, err);
+
+	if (rc < 0)
+		return rc;
+
+	gsize len = 0;
+	const void *data = g_bytes_get_data(source, &len);
+	g_autofree char *hex = g_compute_checksum_for_data(G_CHECKSUM_SHA256, data, len);
+
+	g_strlcpy(c->digest, hex, sizeof c->digest);
+	*out = c;
+	return 0;
+}
+
+int lm_cohort_load_file(lm_cohort **out, const char *path, lm_error **err)
+{
+	if (!out || !path)
+		return lm_set_error(err, LM_EINVAL, "%s is NULL", out ? "path" : "out");
+
+	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	char *data = NULL;
+	size_t len = 0;
+	int rc = lm_read_input(path, LM_INPUT_MAX_BYTES, &data, &len, err);
+
+	if (rc < 0)
+		return rc;
+
+	GBytes *source = g_bytes_new_take(data, len);
+	rc = load_bytes(out, source, name, err);
+	g_bytes_unref(source);
+	return rc;
+}
+
+int lm_cohort_load_buffer(lm_cohort **out, const char *data, size_t len, const char *name,
+			  lm_error **err)
+{
+	if (!out || (!data && len > 0))
+		return lm_set_error(err, LM_EINVAL, "%s is NULL", out ? "data" : "out");
+
+	name = name ? name : "<memory>";
+	if (len > LM_INPUT_MAX_BYTES) {
+		lm_error *e = lm_error_new(LM_ELIMIT, "input is larger than the limit of %zu bytes",
+					   LM_INPUT_MAX_BYTES);
+		lm_error_locate_file(e, name);
+		return lm_error_propagate(err, e);
+	}
+
+	/* A private, NUL-terminated copy: the caller's buffer may go away. */
+	char *copy = g_malloc(len + 1);
+	if (len > 0)
+		memcpy(copy, data, len);
+	copy[len] = '\0';
+
+	GBytes *source = g_bytes_new_take(copy, len);
+	int rc = load_bytes(out, source, name, err);
+
+	g_bytes_unref(source);
+	return rc;
+}
+
+void lm_cohort_free(lm_cohort *cohort)
+{
+	lm_cohort_destroy(cohort);
+}
+
+size_t lm_cohort_count(const lm_cohort *cohort, lm_role role)
+{
+	if (!cohort || (role != LM_ROLE_MENTEE && role != LM_ROLE_MENTOR))
+		return 0;
+	return cohort->count[role];
+}
+
+const char *lm_cohort_id(const lm_cohort *cohort, lm_role role, size_t index)
+{
+	if (index >= lm_cohort_count(cohort, role))
+		return NULL;
+	return cohort->people[role][index].id;
+}
+
+int lm_cohort_find(const lm_cohort *cohort, const char *id, lm_role *role, size_t *index,
+		   lm_error **err)
+{
+	if (!cohort || !id)
+		return lm_set_error(err, LM_EINVAL, "%s is NULL", cohort ? "id" : "cohort");
+
+	gpointer v = g_hash_table_lookup(cohort->by_id, id);
+
+	if (!v)
+		return lm_set_error(err, LM_ENOTFOUND, "no mentee or mentor has the id \"%s\"", id);
+
+	guint code = GPOINTER_TO_UINT(v) - 1;
+
+	if (role)
+		*role = (lm_role)(code & 1);
+	if (index)
+		*index = code >> 1;
+	return 0;
+}
+
+const char *lm_cohort_digest(const lm_cohort *cohort)
+{
+	return cohort ? cohort->digest : "";
+}
+
+gboolean lm_span_contains(const lm_cohort *c, lm_span s, uint32_t x)
+{
+	const uint32_t *refs = c->ref_pool + s.off;
+	uint32_t lo = 0, hi = s.len;
+
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+
+		if (refs[mid] == x)
+			return TRUE;
+		if (refs[mid] < x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return FALSE;
+}
+
+gboolean lm_cohort_locate(const lm_cohort *c, const char *path, unsigned long *line,
+			  unsigned long *column)
+{
+	if (!c || !c->source || !path)
+		return FALSE;
+
+	gsize len = 0;
+	const char *text = g_bytes_get_data(c->source, &len);
+
+	return lm_json_locate(text, len, path, line, column);
+}

@@ -1,0 +1,265 @@
+/* The libmatch-cohort v1 JSON reader: the document, its header and people.
+ * The person fields themselves are read in cohort_json_fields.c. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include "io/cohort_json.h"
+#include "core/availability.h"
+
+static const char *const top_keys[] = { "format", "version", "as_of", "mentees", "mentors", NULL };
+static const char *const role_keys[] = { "mentees", "mentors" };
+
+/* ---- helpers shared with cohort_json_fields.c ------------------------------ */
+
+size_t lm_cp_push(lm_cohort_parser *p, const char *key)
+{
+	size_t mark = p->path->len;
+	g_autofree char *step = lm_json_path_key("", key);
+
+	g_string_append(p->path, step);
+	return mark;
+}
+
+size_t lm_cp_push_index(lm_cohort_parser *p, size_t index)
+{
+	size_t mark = p->path->len;
+
+	g_string_append_printf(p->path, "[%zu]", index);
+	return mark;
+}
+
+void lm_cp_pop(lm_cohort_parser *p, size_t mark)
+{
+	g_string_truncate(p->path, mark);
+}
+
+void lm_cp_problem(lm_cohort_parser *p, int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	g_autofree char *msg = g_strdup_vprintf(fmt, ap);
+	va_end(ap);
+	lm_json_problem(&p->doc, p->path->str, code, "%s", msg);
+}
+
+gboolean lm_cp_valid_id(const char *s)
+{
+	size_t n = 0;
+
+	for (; s[n]; n++) {
+		if (n >= 64 || !(g_ascii_isalnum(s[n]) || strchr("._-", s[n])))
+			return FALSE;
+	}
+	return n > 0;
+}
+
+/* Strict "YYYY-MM-DD": GDate's own parser guesses at many other forms. */
+static gboolean parse_date(const char *s, uint32_t *julian)
+{
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return FALSE;
+	for (int i = 0; i < 10; i++) {
+		if (i != 4 && i != 7 && !g_ascii_isdigit(s[i]))
+			return FALSE;
+	}
+	int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+
+	if (y < 1 || !g_date_valid_dmy((GDateDay)d, (GDateMonth)m, (GDateYear)y))
+		return FALSE;
+
+	GDate date;
+	g_date_clear(&date, 1);
+	g_date_set_dmy(&date, (GDateDay)d, (GDateMonth)m, (GDateYear)y);
+	*julian = g_date_get_julian(&date);
+	return TRUE;
+}
+
+gboolean lm_cp_date(lm_cohort_parser *p, const cJSON *v, uint32_t *julian)
+{
+	if (cJSON_IsString(v) && parse_date(v->valuestring, julian))
+		return TRUE;
+	lm_cp_problem(p, LM_EPARSE, "expected a date as \"YYYY-MM-DD\"");
+	return FALSE;
+}
+
+/* ---- header ------------------------------------------------------------------- */
+
+static const cJSON *member(const cJSON *obj, const char *key)
+{
+	return cJSON_GetObjectItemCaseSensitive(obj, key);
+}
+
+/* format, version and as_of. A file that is not a cohort v1 is not read
+ * further: its other problems would only be noise. */
+static gboolean read_header(lm_cohort_parser *p, uint32_t *as_of)
+{
+	const cJSON *root = p->doc.root;
+
+	if (!lm_json_expect_type(&p->doc, root, "$", cJSON_Object,
+				 "a JSON object (a libmatch-cohort file)"))
+		return FALSE;
+	lm_json_check_keys(&p->doc, root, "$", top_keys);
+
+	const cJSON *format = member(root, "format"), *version = member(root, "version");
+	gboolean ok = TRUE;
+
+	if (!cJSON_IsString(format) || strcmp(format->valuestring, "libmatch-cohort") != 0) {
+		lm_json_problem(&p->doc, "$.format", LM_EPARSE, "%sexpected \"libmatch-cohort\"",
+				format ? "" : "missing field: ");
+		ok = FALSE;
+	}
+	if (!cJSON_IsNumber(version) || version->valuedouble != 1) {
+		lm_json_problem(&p->doc, "$.version", LM_EPARSE,
+				"%sexpected 1 (the only version this libmatch reads)",
+				version ? "unsupported version: " : "missing field: ");
+		ok = FALSE;
+	}
+
+	const cJSON *date = member(root, "as_of");
+	parse_date(LM_DEFAULT_AS_OF, as_of);
+	if (date) {
+		size_t mark = lm_cp_push(p, "as_of");
+		ok = lm_cp_date(p, date, as_of) && ok;
+		lm_cp_pop(p, mark);
+	}
+	return ok;
+}
+
+/* ---- people ------------------------------------------------------------------- */
+
+static void read_person(lm_cohort_parser *p, lm_role role, uint32_t index, const cJSON *obj)
+{
+	p->role = role;
+	p->index = index;
+	p->person = lm_cohort_draft_add(&p->draft, role, &p->lists);
+	if (!lm_json_expect_type(&p->doc, obj, p->path->str, cJSON_Object, "an object (a person)"))
+		return;
+	lm_json_check_keys(&p->doc, obj, p->path->str, p->field_names);
+
+	for (size_t i = 0; i < lm_cohort_n_fields; i++) {
+		const lm_cohort_field *f = &lm_cohort_fields[i];
+		const cJSON *value = member(obj, f->name);
+		size_t mark = lm_cp_push(p, f->name);
+
+		if (!value && strcmp(f->name, "id") == 0)
+			lm_cp_problem(p, LM_EPARSE, "missing field: %s", LM_ID_EXPECTED);
+		else if (value && !(f->roles & (1u << role)))
+			lm_cp_problem(p, LM_EPARSE, "field only for %s",
+				      role == LM_ROLE_MENTEE ? "mentors" : "mentees");
+		else if (value)
+			f->read(p, value);
+		lm_cp_pop(p, mark);
+	}
+	if (p->person->birth_year && p->person->arrival_year &&
+	    p->person->arrival_year < p->person->birth_year) {
+		size_t mark = lm_cp_push(p, "arrival_year");
+		lm_cp_problem(p, LM_EPARSE, "expected an arrival_year not before birth_year");
+		lm_cp_pop(p, mark);
+	}
+}
+
+static void read_people(lm_cohort_parser *p, lm_role role)
+{
+	const cJSON *list = member(p->doc.root, role_keys[role]);
+	size_t mark = lm_cp_push(p, role_keys[role]);
+
+	if (!lm_json_expect_type(&p->doc, list, p->path->str, cJSON_Array, "an array")) {
+		lm_cp_pop(p, mark);
+		return;
+	}
+	if (cJSON_GetArraySize(list) > LM_MAX_PEOPLE) {
+		lm_cp_problem(p, LM_ELIMIT, "more than %d %s", LM_MAX_PEOPLE, role_keys[role]);
+		lm_cp_pop(p, mark);
+		return;
+	}
+	uint32_t i = 0;
+	for (const cJSON *item = list->child; item; item = item->next, i++) {
+		size_t person_mark = lm_cp_push_index(p, i);
+
+		read_person(p, role, i, item);
+		lm_cp_pop(p, person_mark);
+	}
+	lm_cp_pop(p, mark);
+}
+
+/* Locates a reference problem found after reading (core/cohort_build.c). */
+static void report_ref(void *user_data, int code, lm_role role, uint32_t person,
+		       lm_ref_kind kind, uint32_t elem, const char *message)
+{
+	static const char *const lists[] = { "choices", "exclude", "current", "previous" };
+	lm_cohort_parser *p = user_data;
+	g_autofree char *path = g_strdup_printf("$.%s[%u].%s[%u]%s", role_keys[role], person,
+						lists[kind], elem,
+						kind == LM_REF_PREVIOUS ? ".id" : "");
+
+	lm_json_problem(&p->doc, path, code, "%s", message);
+}
+
+static int fail_whole(const char *name, int code, lm_error **err)
+{
+	lm_error *e = lm_error_new(code, code == LM_ENOMEM ? "out of memory"
+							    : "cohort too large for its vocabularies");
+
+	lm_error_locate_file(e, name);
+	return lm_error_propagate(err, e);
+}
+
+/* Reads the people and builds the cohort; NULL when there were problems. */
+static int read_cohort(lm_cohort_parser *p, uint32_t as_of, lm_cohort **out)
+{
+	lm_cohort_draft_init(&p->draft, p->doc.file, as_of);
+	p->monday = lm_week_monday(as_of);
+	read_people(p, LM_ROLE_MENTEE);
+	read_people(p, LM_ROLE_MENTOR);
+
+	gboolean clean = p->doc.problems.count == 0 && !p->doc.problems.truncated;
+	lm_cohort *c = NULL;
+	int rc = lm_cohort_draft_finish(&p->draft, clean, report_ref, p, &c);
+
+	if (rc < 0)
+		return rc;
+	if (c && p->doc.problems.count > 0) {
+		lm_cohort_destroy(c);
+		c = NULL;
+	}
+	*out = c;
+	return 0;
+}
+
+int lm_cohort_parse_json(lm_cohort **out, GBytes *source, const char *name, lm_error **err)
+{
+	gsize len = 0;
+	const char *text = g_bytes_get_data(source, &len);
+	lm_cohort_parser p;
+	int rc = lm_json_doc_parse(&p.doc, name, text, len, err);
+
+	if (rc < 0)
+		return rc;
+	memset(&p.draft, 0, sizeof p.draft);
+	p.path = g_string_new("$");
+	for (size_t i = 0; i < lm_cohort_n_fields; i++)
+		p.field_names[i] = lm_cohort_fields[i].name;
+	p.field_names[lm_cohort_n_fields] = NULL;
+	p.zones = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+					(GDestroyNotify)g_time_zone_unref);
+
+	uint32_t as_of = 0;
+	lm_cohort *c = NULL;
+
+	if (read_header(&p, &as_of))
+		rc = read_cohort(&p, as_of, &c);
+	if (rc < 0) {
+		rc = fail_whole(p.doc.file, rc, err);
+	} else if (c) {
+		c->source = g_bytes_ref(source);
+		*out = c;
+	} else {
+		rc = lm_problems_finish(&p.doc.problems, err);
+	}
+	lm_cohort_draft_clear(&p.draft);
+	lm_json_doc_clear(&p.doc);
+	g_string_free(p.path, TRUE);
+	g_hash_table_destroy(p.zones);
+	return rc;
+}

@@ -1,0 +1,62 @@
+/* The libmatch-cohort v1 JSON reader. Not API.
+ *
+ * Parsing, validation and compilation are one pass over the cJSON tree
+ * into an lm_cohort_draft (core/cohort_build.h), then one pass to resolve
+ * references and lay out the pools. Every problem is collected with its
+ * JSON path; messages name fields and what was expected, never values. */
+#ifndef LM_COHORT_JSON_H
+#define LM_COHORT_JSON_H
+
+#include "core/cohort_build.h"
+#include "io/json_util.h"
+
+/* Reads a cohort from source (kept by the cohort for lm_cohort_locate).
+ * The digest is left for the caller. Returns 0 or LM_EPARSE, LM_ELIMIT,
+ * LM_ENOMEM with *err set; *out untouched on failure. */
+int lm_cohort_parse_json(lm_cohort **out, GBytes *source, const char *name, lm_error **err);
+
+/* ---- shared by cohort_json.c and cohort_json_fields.c ---- */
+
+#define LM_DEFAULT_AS_OF "2025-01-06"
+#define LM_COHORT_MAX_FIELDS 32
+
+typedef struct lm_cohort_parser {
+	lm_json_doc doc;
+	lm_cohort_draft draft;
+	GString *path;         /* JSON path of the value being read; use ->str fresh after a push */
+	GHashTable *zones;     /* time-zone name -> GTimeZone, one lookup per name */
+	uint32_t monday;       /* julian day of the reference week's Monday */
+	lm_role role;          /* the person being read */
+	uint32_t index;
+	lm_person *person;
+	lm_draft_lists *lists;
+	const char *field_names[LM_COHORT_MAX_FIELDS + 1]; /* for the unknown-field check */
+} lm_cohort_parser;
+
+typedef void (*lm_cohort_field_fn)(lm_cohort_parser *p, const cJSON *value);
+
+typedef struct lm_cohort_field {
+	const char *name;
+	lm_cohort_field_fn read;
+	uint8_t roles; /* 1 << lm_role for each side that may give the field */
+} lm_cohort_field;
+
+/* The person fields, in the order they are read ("id" first). */
+extern const lm_cohort_field lm_cohort_fields[];
+extern const size_t lm_cohort_n_fields;
+
+/* Path stack: push returns the length to pop back to. */
+size_t lm_cp_push(lm_cohort_parser *p, const char *key);
+size_t lm_cp_push_index(lm_cohort_parser *p, size_t index);
+void lm_cp_pop(lm_cohort_parser *p, size_t mark);
+/* A problem at the current path. */
+void lm_cp_problem(lm_cohort_parser *p, int code, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
+
+/* "YYYY-MM-DD" to a julian day number; records a problem and returns FALSE otherwise. */
+gboolean lm_cp_date(lm_cohort_parser *p, const cJSON *v, uint32_t *julian);
+/* Whether s is a valid id: 1-64 characters of [A-Za-z0-9._-]. */
+gboolean lm_cp_valid_id(const char *s);
+
+#define LM_ID_EXPECTED "expected an id of 1 to 64 characters from A-Z a-z 0-9 . _ -"
+
+#endif
