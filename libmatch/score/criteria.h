@@ -19,6 +19,26 @@
 /* A raw score with no information either way. */
 #define LM_NEUTRAL (LM_UNIT / 2)
 
+/* Bits set in x. Without a popcount instruction in the target, GCC calls a
+ * table-driven libgcc routine that costs more than this inline bit trick. */
+static inline uint32_t lm_popcount64(uint64_t x)
+{
+#if defined(__POPCNT__)
+	return (uint32_t)__builtin_popcountll(x);
+#else
+	x = x - ((x >> 1) & UINT64_C(0x5555555555555555));
+	x = (x & UINT64_C(0x3333333333333333)) + ((x >> 2) & UINT64_C(0x3333333333333333));
+	x = (x + (x >> 4)) & UINT64_C(0x0f0f0f0f0f0f0f0f);
+	return (uint32_t)((x * UINT64_C(0x0101010101010101)) >> 56);
+#endif
+}
+
+/* Whether sorted span s holds x; most spans are empty, so skip the call. */
+static inline gboolean lm_span_has(const lm_cohort *c, lm_span s, uint32_t x)
+{
+	return s.len != 0 && lm_span_contains(c, s, x);
+}
+
 /* The pair a filter or score looks at. */
 typedef struct lm_pair_ref {
 	const lm_person *mentee, *mentor;

@@ -68,7 +68,7 @@ static uint32_t shared_languages(const lm_scorer *s, const lm_pair_ref *pair)
 	const uint64_t *b = s->lang_ok[LM_ROLE_MENTOR] + (size_t)pair->mentor_ix * s->lang_words;
 	uint32_t n = 0;
 	for (uint32_t w = 0; w < s->lang_words; w++)
-		n += (uint32_t)__builtin_popcountll(a[w] & b[w]);
+		n += lm_popcount64(a[w] & b[w]);
 	return n;
 }
 

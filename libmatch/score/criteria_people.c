@@ -13,7 +13,7 @@ gboolean lm_crit_exclude_filter(const lm_scorer *s, const lm_pair_ref *pair)
 {
 	/* The mentee's veto span already merges both sides' exclude lists and
 	 * bad previous pairs, so one lookup covers everything. */
-	return !lm_span_contains(s->cohort, pair->mentee->veto, pair->mentor_ix);
+	return !lm_span_has(s->cohort, pair->mentee->veto, pair->mentor_ix);
 }
 
 /* Whether `asker`'s gender request is hard in this model. */
@@ -160,6 +160,6 @@ uint32_t lm_crit_trained_score(const lm_scorer *s, const lm_pair_ref *pair)
 	const uint64_t *have = lm_person_trained(s->cohort, pair->mentor);
 	uint32_t n = 0;
 	for (uint32_t w = 0; w < s->cohort->training_words; w++)
-		n += (uint32_t)__builtin_popcountll(have[w] & s->prefer_trained[w]);
+		n += lm_popcount64(have[w] & s->prefer_trained[w]);
 	return (uint32_t)((uint64_t)n * LM_UNIT / s->n_prefer);
 }

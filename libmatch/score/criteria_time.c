@@ -48,10 +48,26 @@ gboolean lm_crit_availability_parse(lm_json_doc *doc, const cJSON *obj, const ch
 
 static uint32_t common_slots(const lm_person *a, const lm_person *b)
 {
+#if defined(__POPCNT__)
 	uint32_t n = 0;
 	for (int w = 0; w < LM_AVAIL_WORDS; w++)
-		n += (uint32_t)__builtin_popcountll(a->avail[w] & b->avail[w]);
+		n += lm_popcount64(a->avail[w] & b->avail[w]);
 	return n;
+#else
+	/* Per-byte bit counts of all six words summed before one horizontal
+	 * add: each byte stays <= 48, the 16-bit lanes <= 384. */
+	const uint64_t m1 = UINT64_C(0x5555555555555555), m2 = UINT64_C(0x3333333333333333);
+	const uint64_t m4 = UINT64_C(0x0f0f0f0f0f0f0f0f), m8 = UINT64_C(0x00ff00ff00ff00ff);
+	uint64_t bytes = 0;
+	for (int w = 0; w < LM_AVAIL_WORDS; w++) {
+		uint64_t x = a->avail[w] & b->avail[w];
+		x -= (x >> 1) & m1;
+		x = (x & m2) + ((x >> 2) & m2);
+		bytes += (x + (x >> 4)) & m4;
+	}
+	uint64_t lanes = (bytes & m8) + ((bytes >> 8) & m8);
+	return (uint32_t)((lanes * UINT64_C(0x0001000100010001)) >> 48);
+#endif
 }
 
 gboolean lm_crit_availability_filter(const lm_scorer *s, const lm_pair_ref *pair)
@@ -170,8 +186,8 @@ uint32_t lm_crit_choice_score(const lm_scorer *s, const lm_pair_ref *pair)
 uint32_t lm_crit_continuity_score(const lm_scorer *s, const lm_pair_ref *pair)
 {
 	const lm_person *a = pair->mentee;
-	gboolean known = lm_span_contains(s->cohort, a->good_previous, pair->mentor_ix) ||
-			 lm_span_contains(s->cohort, a->current, pair->mentor_ix);
+	gboolean known = lm_span_has(s->cohort, a->good_previous, pair->mentor_ix) ||
+			 lm_span_has(s->cohort, a->current, pair->mentor_ix);
 	return known ? LM_UNIT : 0;
 }
 
