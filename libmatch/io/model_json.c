@@ -169,7 +169,8 @@ static void check_generic_keys(lm_json_doc *doc, const cJSON *obj, const char *p
 {
 	if (!row->score && cJSON_GetObjectItemCaseSensitive(obj, "weight")) {
 		g_autofree char *at = lm_json_path_key(path, "weight");
-		lm_json_problem(doc, at, LM_EPARSE, "%s is a hard constraint only; it has no weight",
+		lm_json_problem(doc, at, LM_EPARSE,
+				"%s is a hard constraint only; it has no weight",
 				row->name);
 	}
 	if (!row->required_key && cJSON_GetObjectItemCaseSensitive(obj, "required")) {

@@ -40,7 +40,8 @@ static gboolean region_known(lm_json_doc *doc, const char *name, const char *pat
 {
 	GPtrArray *known = m->vocab[LM_VOCAB_REGIONS];
 	if (*name == '\0') {
-		lm_json_problem(doc, path, LM_EPARSE, "expected a region name, not an empty string");
+		lm_json_problem(doc, path, LM_EPARSE,
+				"expected a region name, not an empty string");
 		return FALSE;
 	}
 	if (!known || g_ptr_array_find_with_equal_func(known, name, g_str_equal, NULL))
@@ -49,7 +50,8 @@ static gboolean region_known(lm_json_doc *doc, const char *name, const char *pat
 	if (near)
 		lm_json_problem(doc, path, LM_EPARSE, "unknown region; did you mean '%s'?", near);
 	else
-		lm_json_problem(doc, path, LM_EPARSE, "unknown region (not in the model's regions)");
+		lm_json_problem(doc, path, LM_EPARSE,
+				"unknown region (not in the model's regions)");
 	return FALSE;
 }
 

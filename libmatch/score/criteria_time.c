@@ -40,7 +40,8 @@ gboolean lm_crit_availability_parse(lm_json_doc *doc, const cJSON *obj, const ch
 	ok = parse_hours(doc, obj, "full_hours", path, &m->p.availability.full_slots) && ok;
 	if (ok && m->p.availability.full_slots <= m->p.availability.min_slots) {
 		g_autofree char *at = lm_json_path_key(path, "full_hours");
-		lm_json_problem(doc, at, LM_EPARSE, "full_hours must be greater than min_common_hours");
+		lm_json_problem(doc, at, LM_EPARSE,
+				"full_hours must be greater than min_common_hours");
 		ok = FALSE;
 	}
 	return ok;
@@ -104,7 +105,8 @@ static gboolean parse_ideal(lm_json_doc *doc, const cJSON *item, const char *pat
 	if (!lm_json_expect_type(doc, item, path, cJSON_Array, "an array [lowest, highest]"))
 		return FALSE;
 	if (cJSON_GetArraySize(item) != 2) {
-		lm_json_problem(doc, path, LM_EPARSE, "expected exactly two years [lowest, highest]");
+		lm_json_problem(doc, path, LM_EPARSE,
+				"expected exactly two years [lowest, highest]");
 		return FALSE;
 	}
 	g_autofree char *p0 = lm_json_path_index(path, 0);
@@ -114,7 +116,8 @@ static gboolean parse_ideal(lm_json_doc *doc, const cJSON *item, const char *pat
 	    !lm_model_json_int(doc, item->child->next, p1, 0, 100, &hi))
 		return FALSE;
 	if (lo > hi) {
-		lm_json_problem(doc, path, LM_EPARSE, "the lowest year must not exceed the highest");
+		lm_json_problem(doc, path, LM_EPARSE,
+				"the lowest year must not exceed the highest");
 		return FALSE;
 	}
 	m->p.seniority.ideal_lo = lo;
