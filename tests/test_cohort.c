@@ -456,6 +456,18 @@ START_TEST(tz_dst_within_week)
 }
 END_TEST
 
+START_TEST(tz_far_future)
+{
+	/* GDateTime ends with year 9999: a slot past it is left out, not wrapped. */
+	lm_cohort *c = load_valid("valid/cohort-far-future.json");
+
+	ck_assert_int_eq(c->as_of_year, 9999);
+	ck_assert_int_eq(c->people[LM_ROLE_MENTEE][0].birth_year, 9980);
+	assert_slots(c, LM_ROLE_MENTEE, "m-1", "212-213");
+	lm_cohort_free(c);
+}
+END_TEST
+
 START_TEST(availability_helpers)
 {
 	lm_slot s;
@@ -718,6 +730,7 @@ static Suite *cohort_suite(void)
 	tcase_add_test(fields, tz_january);
 	tcase_add_test(fields, tz_july);
 	tcase_add_test(fields, tz_dst_within_week);
+	tcase_add_test(fields, tz_far_future);
 	tcase_add_test(fields, availability_helpers);
 	tcase_add_test(bad, many_problems_stop);
 	tcase_add_test(bad, every_problem_reported);

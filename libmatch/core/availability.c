@@ -73,9 +73,10 @@ uint32_t lm_week_monday(uint32_t julian)
 }
 
 /* Seconds since the Unix epoch of local time `minute` (may be 24:00) on
- * julian day `day` in tz. Local times skipped by a DST change are moved
- * forward by GLib, ambiguous ones take the earlier interval. */
-static gint64 local_to_unix(GTimeZone *tz, uint32_t day, int minute)
+ * julian day `day` in tz; FALSE past the range GDateTime covers (year
+ * 9999). Local times skipped by a DST change are moved forward by GLib,
+ * ambiguous ones take the earlier interval. */
+static gboolean local_to_unix(GTimeZone *tz, uint32_t day, int minute, gint64 *out)
 {
 	GDate d;
 
@@ -85,11 +86,12 @@ static gint64 local_to_unix(GTimeZone *tz, uint32_t day, int minute)
 
 	GDateTime *dt = g_date_time_new(tz, g_date_get_year(&d), g_date_get_month(&d),
 					g_date_get_day(&d), minute / 60, minute % 60, 0);
-	gint64 t = dt ? g_date_time_to_unix(dt) : 0;
 
-	if (dt)
-		g_date_time_unref(dt);
-	return t;
+	if (!dt)
+		return FALSE;
+	*out = g_date_time_to_unix(dt);
+	g_date_time_unref(dt);
+	return TRUE;
 }
 
 /* Floor division for possibly negative numerators. */
@@ -103,8 +105,13 @@ void lm_avail_add(uint64_t avail[LM_AVAIL_WORDS], GTimeZone *tz, uint32_t monday
 {
 	/* Monday 00:00 UTC of the reference week; 719163 = julian 1970-01-01. */
 	gint64 week = ((gint64)monday - 719163) * 86400;
-	gint64 start = local_to_unix(tz, monday + (uint32_t)slot->day, slot->start) - week;
-	gint64 end = local_to_unix(tz, monday + (uint32_t)slot->day, slot->end) - week;
+	gint64 start, end;
+
+	if (!local_to_unix(tz, monday + (uint32_t)slot->day, slot->start, &start) ||
+	    !local_to_unix(tz, monday + (uint32_t)slot->day, slot->end, &end))
+		return;
+	start -= week;
+	end -= week;
 
 	/* Only whole half hours count as available: the start is rounded up and
 	 * the end down, so "10:10-11:00" gives 10:30-11:00 and a slot shorter
@@ -113,6 +120,10 @@ void lm_avail_add(uint64_t avail[LM_AVAIL_WORDS], GTimeZone *tz, uint32_t monday
 	 * half hours at both ends. */
 	gint64 first = -floor_div(-start, SECONDS_PER_SLOT);
 	gint64 last = floor_div(end, SECONDS_PER_SLOT);
+
+	/* A day and a DST hour at most; anything longer would be a bug. */
+	if (last - first > LM_AVAIL_SLOTS)
+		return;
 
 	for (gint64 s = first; s < last; s++) {
 		/* Wrap modulo one week: Monday morning in Seoul is Sunday in UTC. */

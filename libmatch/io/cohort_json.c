@@ -90,6 +90,15 @@ static const cJSON *member(const cJSON *obj, const char *key)
 	return cJSON_GetObjectItemCaseSensitive(obj, key);
 }
 
+/* The earliest as_of: every year range of a person starts at 1950 or before. */
+static uint32_t first_as_of(void)
+{
+	uint32_t julian = 0;
+
+	parse_date("1950-01-01", &julian);
+	return julian;
+}
+
 /* format, version and as_of. A file that is not a cohort v1 is not read
  * further: its other problems would only be noise. */
 static gboolean read_header(lm_cohort_parser *p, uint32_t *as_of)
@@ -120,7 +129,13 @@ static gboolean read_header(lm_cohort_parser *p, uint32_t *as_of)
 	parse_date(LM_DEFAULT_AS_OF, as_of);
 	if (date) {
 		size_t mark = lm_cp_push(p, "as_of");
-		ok = lm_cp_date(p, date, as_of) && ok;
+		/* A bad date is reported; reading goes on with the default. */
+		if (!cJSON_IsString(date) || !parse_date(date->valuestring, as_of) ||
+		    *as_of < first_as_of()) {
+			lm_cp_problem(p, LM_EPARSE, "expected a date as \"YYYY-MM-DD\" from "
+				      "1950-01-01 on");
+			parse_date(LM_DEFAULT_AS_OF, as_of);
+		}
 		lm_cp_pop(p, mark);
 	}
 	return ok;
