@@ -439,6 +439,54 @@ START_TEST(capacity_taken_names_best_feasible)
 }
 END_TEST
 
+/* A's best mentor X is B's only one: coverage pairs both (A-Y, B-X, total
+ * 0); score keeps the one good pair (A-X, 30) and leaves B out. */
+START_TEST(objectives_differ_where_they_should)
+{
+	static const char *json =
+		"{\"format\": \"libmatch-cohort\", \"version\": 1, \"mentees\": [\n"
+		" {\"id\": \"A\", \"goals\": [\"employment\"], \"consent\": true},\n"
+		" {\"id\": \"B\", \"goals\": [\"finance\"], \"consent\": true, \"exclude\": [\"Y\"]}],\n"
+		" \"mentors\": [{\"id\": \"X\", \"offers\": [\"employment\"], \"consent\": true},\n"
+		"  {\"id\": \"Y\", \"offers\": [\"housing\"], \"consent\": true}]}";
+	static const char *goals_only =
+		"{\"format\": \"libmatch-model\", \"version\": 1, \"criteria\": {"
+		"\"goals\": {\"weight\": 30}, \"availability\": {}, \"choice\": {}, \"region\": {},"
+		" \"stage\": {}, \"seniority\": {}, \"language\": {}, \"continuity\": {},"
+		" \"waiting\": {}}}";
+	lm_cohort *c = NULL;
+	lm_model *model = NULL;
+	lm_options *opt = NULL;
+	lm_result *r = NULL;
+	lm_error *err = NULL;
+
+	ck_assert_int_eq(lm_cohort_load_buffer(&c, json, strlen(json), "obj", NULL), 0);
+	ck_assert_msg(lm_model_load_buffer(&model, goals_only, strlen(goals_only), "m", &err) == 0,
+		      "%s", lm_error_message(err));
+	ck_assert_int_eq(lm_match(&r, c, model, NULL, NULL), 0);
+	ck_assert_uint_eq(lm_result_pair_count(r), 2);
+	ck_assert_str_eq(lm_result_pair_mentor(r, 0), "Y");
+	ck_assert_str_eq(lm_result_pair_mentor(r, 1), "X");
+	ck_assert_int_eq(lm_result_total_score(r), 0);
+	lm_result_free(r);
+
+	lm_options_new(&opt, NULL);
+	lm_options_set_objective(opt, LM_OBJECTIVE_SCORE, NULL);
+	ck_assert_int_eq(lm_match(&r, c, model, opt, NULL), 0);
+	ck_assert_uint_eq(lm_result_pair_count(r), 1);
+	ck_assert_str_eq(lm_result_pair_mentee(r, 0), "A");
+	ck_assert_str_eq(lm_result_pair_mentor(r, 0), "X");
+	ck_assert_int_eq(lm_result_total_score(r), 30 * LM_SCORE_SCALE);
+	ck_assert_uint_eq(lm_result_unmatched_count(r), 1);
+	ck_assert_int_eq(lm_result_unmatched_reason(r, 0), LM_UNMATCHED_CAPACITY_TAKEN);
+	ck_assert_str_eq(lm_result_unmatched_best_feasible(r, 0), "X");
+	lm_result_free(r);
+	lm_options_free(opt);
+	lm_model_free(model);
+	lm_cohort_free(c);
+}
+END_TEST
+
 START_TEST(infeasible_current_pair_is_an_error)
 {
 	static const char *json =
@@ -551,6 +599,7 @@ int main(void)
 	tcase_add_test(tc, identical_output_any_thread_count);
 	tcase_add_test(tc, kept_pairs_and_reasons);
 	tcase_add_test(tc, capacity_taken_names_best_feasible);
+	tcase_add_test(tc, objectives_differ_where_they_should);
 	tcase_add_test(tc, infeasible_current_pair_is_an_error);
 	tcase_add_test(tc, explain_pairs_and_errors);
 	tcase_add_test(tc, match_argument_errors);
