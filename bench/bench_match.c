@@ -169,7 +169,8 @@ static int parse_args(int *argc, char ***argv, bench_args *a)
 		{"threads", 0, 0, G_OPTION_ARG_INT, &a->threads, "Scoring threads (default 1)", "N"},
 		{"top-k", 0, 0, G_OPTION_ARG_INT64, &a->top_k,
 		 "Candidates per mentee to start from (default: the model's)", "K"},
-		{"repeat", 0, 0, G_OPTION_ARG_INT, &a->repeat, "Cycles to run, best kept (default 1)", "R"},
+		{"repeat", 0, 0, G_OPTION_ARG_INT, &a->repeat,
+		 "Cycles to run, the best time of each phase kept (default 1)", "R"},
 		{NULL},
 	};
 	GOptionContext *ctx = g_option_context_new("COHORT.json - time load, match and write");

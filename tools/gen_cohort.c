@@ -1,9 +1,9 @@
 /* lm-gen-cohort: seeded synthetic cohorts in the libmatch-cohort v1 format.
  *
- * The people are invented, but their traits follow the published figures of
- * docs/../DOMAIN.md (arrivals per year, 72% women, origin and residence
- * provinces, age at arrival...), so that tests and benchmarks see realistic
- * feasibility and score structure.
+ * The people are invented, but their traits follow the published population
+ * figures of the design notes (DOMAIN.md: arrivals per year, 72% women,
+ * provinces of origin and residence, age at arrival...), so that tests and
+ * benchmarks see realistic feasibility and score structure.
  *
  * Determinism: every draw comes from our own xoshiro256** seeded through
  * splitmix64, and every probability is an integer weight, so a seed gives the
@@ -409,11 +409,11 @@ static void pick_goals(gen_ctx *g, gen_rng *r, gen_person *p, const gen_name *t,
 		       const unsigned *count_w, size_t max, gboolean popular)
 {
 	unsigned k = 1 + rng_weighted(r, count_w, max);
+	size_t n = g->prog->n_goals;
 
 	if (popular) /* concentrate on what the popular mentors offer */
-		k = MIN(k, g->prog->n_popular_goals);
-	p->n_goals = (uint8_t)name_pick_distinct(r, t, popular ? g->prog->n_popular_goals : g->prog->n_goals,
-						 k, p->goals);
+		n = g->prog->n_popular_goals, k = MIN(k, n);
+	p->n_goals = (uint8_t)name_pick_distinct(r, t, n, k, p->goals);
 }
 
 /* Popular mentors offer the whole popular goal set first, then what they drew. */
@@ -596,6 +596,7 @@ static void rm_mentor(gen_ctx *g, gen_rng *r, gen_person *p, gboolean popular)
 {
 	static const unsigned en_w[] = {20, 30, 28, 14, 8}, offers_w[] = {0, 30, 35, 25, 10};
 	static const unsigned capacity_w[] = {45, 40, 15};
+	unsigned n_offers;
 
 	/* Settled role models: arrived 2002-2019, and at least 6 years before as_of. */
 	refugee_profile(r, p, GEN_FIRST_YEAR, MIN(2019, g->year - 6));
@@ -608,8 +609,8 @@ static void rm_mentor(gen_ctx *g, gen_rng *r, gen_person *p, gboolean popular)
 	p->stage = pick_stage(r, g->year - p->birth_year, TRUE);
 	p->modes = pick_modes(r, 55, 25);
 	p->en = (int8_t)rng_weighted(r, en_w, N_OF(en_w));
-	p->n_goals = (uint8_t)name_pick_distinct(r, rm_offers, N_OF(rm_offers),
-						 1 + rng_weighted(r, offers_w, N_OF(offers_w)), p->goals);
+	n_offers = 1 + rng_weighted(r, offers_w, N_OF(offers_w));
+	p->n_goals = (uint8_t)name_pick_distinct(r, rm_offers, N_OF(rm_offers), n_offers, p->goals);
 	pick_slots(r, p, seoul_slots, N_OF(seoul_slots), popular ? GEN_MAX_SLOTS : 0);
 	p->tz = 0;
 	p->capacity = (uint8_t)(1 + rng_weighted(r, capacity_w, N_OF(capacity_w)));
@@ -760,7 +761,8 @@ static void put_profile(gen_ctx *g, const gen_person *p, gboolean mentor)
 	put_languages(b, p);
 	g_string_append_printf(b, ", \"%s\": [", mentor ? "offers" : "goals");
 	for (unsigned i = 0; i < p->n_goals; i++)
-		g_string_append_printf(b, "%s\"%s\"", i ? ", " : "", g->prog->goals[p->goals[i]].name);
+		g_string_append_printf(b, "%s\"%s\"", i ? ", " : "",
+				       g->prog->goals[p->goals[i]].name);
 	g_string_append_c(b, ']');
 	put_availability(b, p);
 }
@@ -787,8 +789,10 @@ static void put_mentee(gen_ctx *g, const gen_person *p, uint32_t index)
 		const char *sep = "";
 
 		g_string_append(b, ", \"prefers\": {");
-		if (p->pref_gender_hard)
-			g_string_append(b, "\"gender\": \"female\", \"gender_required\": true"), sep = ", ";
+		if (p->pref_gender_hard) {
+			g_string_append(b, "\"gender\": \"female\", \"gender_required\": true");
+			sep = ", ";
+		}
 		if (p->avoid_same_origin)
 			g_string_append_printf(b, "%s\"origin\": \"avoid_same\"", sep);
 		g_string_append_c(b, '}');
@@ -818,7 +822,8 @@ static void put_mentor(gen_ctx *g, const gen_person *p, uint32_t index)
 	g_string_append_printf(b, ", \"capacity\": %u", p->capacity);
 	put_profile(g, p, TRUE);
 	if (p->teach_lo >= 0)
-		g_string_append_printf(b, ", \"teaches\": {\"en\": [%d, %d]}", p->teach_lo, p->teach_hi);
+		g_string_append_printf(b, ", \"teaches\": {\"en\": [%d, %d]}", p->teach_lo,
+				       p->teach_hi);
 	if (p->trained)
 		g_string_append_printf(b, ", \"trained\": [\"%s\"]", p->trained);
 	g_string_append_printf(b, ", \"consent\": %s}", p->consent ? "true" : "false");
@@ -956,7 +961,8 @@ static int run(gen_ctx *g, const char *output, const char *command)
 		g->fp = stdout;
 		generate(g, command);
 		if (fflush(stdout) != 0 || g->write_failed) {
-			g_printerr("lm-gen-cohort: cannot write standard output: %s\n", g_strerror(errno));
+			g_printerr("lm-gen-cohort: cannot write standard output: %s\n",
+				   g_strerror(errno));
 			return EX_IOERR;
 		}
 		return 0;
