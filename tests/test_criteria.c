@@ -198,7 +198,7 @@ START_TEST(region_modes_and_neighbours)
 	ck_assert_uint_eq(raw(LM_CRIT_REGION, 0, 2), 0);
 	ck_assert(!pass(LM_CRIT_REGION, 0, 3));
 	ck_assert(pass(LM_CRIT_REGION, 1, 2)); /* online lifts it */
-	ck_assert_uint_eq(raw(LM_CRIT_REGION, 1, 2), 300000);
+	ck_assert_uint_eq(raw(LM_CRIT_REGION, 1, 2), 300000000);
 	ck_assert_uint_eq(raw(LM_CRIT_REGION, 1, 1), NEUTRAL); /* best of neighbour and online */
 	ck_assert(pass(LM_CRIT_REGION, 2, 2));                 /* region missing */
 	ck_assert_uint_eq(raw(LM_CRIT_REGION, 2, 2), NEUTRAL);
@@ -213,8 +213,8 @@ START_TEST(region_modes_and_neighbours)
 	      "{\"id\": \"x\", \"region\": \"busan\", \"modes\": [\"in_person\"]},"
 	      "{\"id\": \"y\", \"region\": \"gyeonggi\", \"modes\": [\"in_person\", \"online\"]}");
 	ck_assert(pass(LM_CRIT_REGION, 0, 0));
-	ck_assert_uint_eq(raw(LM_CRIT_REGION, 0, 0), 800000);
-	ck_assert_uint_eq(raw(LM_CRIT_REGION, 0, 1), 100000); /* no longer neighbours */
+	ck_assert_uint_eq(raw(LM_CRIT_REGION, 0, 0), 800000000);
+	ck_assert_uint_eq(raw(LM_CRIT_REGION, 0, 1), 100000000); /* no longer neighbours */
 	teardown();
 }
 END_TEST
@@ -234,8 +234,8 @@ START_TEST(seniority_gap_and_ideal)
 	ck_assert(!pass(LM_CRIT_SENIORITY, 0, 1));
 	ck_assert_uint_eq(raw(LM_CRIT_SENIORITY, 0, 1), 0);
 	ck_assert_uint_eq(raw(LM_CRIT_SENIORITY, 0, 2), LM_UNIT);  /* gap 10: ideal top */
-	ck_assert_uint_eq(raw(LM_CRIT_SENIORITY, 0, 3), 900000);   /* gap 11 */
-	ck_assert_uint_eq(raw(LM_CRIT_SENIORITY, 0, 4), 500000);   /* gap 15 */
+	ck_assert_uint_eq(raw(LM_CRIT_SENIORITY, 0, 3), 900000000);   /* gap 11 */
+	ck_assert_uint_eq(raw(LM_CRIT_SENIORITY, 0, 4), 500000000);   /* gap 15 */
 	ck_assert_uint_eq(raw(LM_CRIT_SENIORITY, 0, 5), 0);        /* gap 24 */
 	ck_assert(!pass(LM_CRIT_SENIORITY, 0, 6)); /* 2025 - 2007 = 18 < 19 */
 	ck_assert(pass(LM_CRIT_SENIORITY, 0, 7));  /* exactly 19 */
@@ -251,7 +251,7 @@ START_TEST(seniority_gap_and_ideal)
 	ck_assert(pass(LM_CRIT_SENIORITY, 0, 0));
 	ck_assert_uint_eq(raw(LM_CRIT_SENIORITY, 0, 0), 0);
 	ck_assert_uint_eq(raw(LM_CRIT_SENIORITY, 0, 1), LM_UNIT);
-	ck_assert_uint_eq(raw(LM_CRIT_SENIORITY, 0, 2), 500000);
+	ck_assert_uint_eq(raw(LM_CRIT_SENIORITY, 0, 2), 500000000);
 	ck_assert(pass(LM_CRIT_SENIORITY, 0, 3));
 	teardown();
 }
@@ -265,9 +265,9 @@ START_TEST(stage_and_age)
 	      "{\"id\": \"y\", \"stage\": \"parent\", \"birth_year\": 1980},"
 	      "{\"id\": \"z\", \"birth_year\": 1960}, {\"id\": \"w\", \"stage\": \"working\"}");
 	ck_assert_uint_eq(raw(LM_CRIT_STAGE, 0, 0), LM_UNIT);
-	ck_assert_uint_eq(raw(LM_CRIT_STAGE, 0, 1), 250000);
-	ck_assert_uint_eq(raw(LM_CRIT_STAGE, 0, 2), 250000); /* stage missing 0.5, age 0 */
-	ck_assert_uint_eq(raw(LM_CRIT_STAGE, 0, 3), 750000);
+	ck_assert_uint_eq(raw(LM_CRIT_STAGE, 0, 1), 250000000);
+	ck_assert_uint_eq(raw(LM_CRIT_STAGE, 0, 2), 250000000); /* stage missing 0.5, age 0 */
+	ck_assert_uint_eq(raw(LM_CRIT_STAGE, 0, 3), 750000000);
 	ck_assert_uint_eq(raw(LM_CRIT_STAGE, 1, 0), NEUTRAL);
 	teardown();
 }
@@ -314,8 +314,8 @@ START_TEST(goals_priority_weighted)
 	      "{\"id\": \"y\", \"offers\": [\"employment\", \"health\", \"housing\"]},"
 	      "{\"id\": \"z\"}, {\"id\": \"w\", \"offers\": [\"employment\", \"finance\", \"health\"]},"
 	      "{\"id\": \"v\", \"offers\": [\"legal\"]}");
-	ck_assert_uint_eq(raw(LM_CRIT_GOALS, 0, 0), 333333);
-	ck_assert_uint_eq(raw(LM_CRIT_GOALS, 0, 1), 666666);
+	ck_assert_uint_eq(raw(LM_CRIT_GOALS, 0, 0), 333333333);
+	ck_assert_uint_eq(raw(LM_CRIT_GOALS, 0, 1), 666666666);
 	ck_assert_uint_eq(raw(LM_CRIT_GOALS, 0, 2), NEUTRAL);
 	ck_assert_uint_eq(raw(LM_CRIT_GOALS, 0, 3), LM_UNIT);
 	ck_assert_uint_eq(raw(LM_CRIT_GOALS, 0, 4), 0);
@@ -356,8 +356,8 @@ START_TEST(choice_rank)
 	setup("role_model", "{\"id\": \"a\", \"choices\": [\"y\", \"x\", \"z\"]}, {\"id\": \"b\"}",
 	      "{\"id\": \"x\"}, {\"id\": \"y\"}, {\"id\": \"z\"}, {\"id\": \"w\"}");
 	ck_assert_uint_eq(raw(LM_CRIT_CHOICE, 0, 1), LM_UNIT);
-	ck_assert_uint_eq(raw(LM_CRIT_CHOICE, 0, 0), 666666);
-	ck_assert_uint_eq(raw(LM_CRIT_CHOICE, 0, 2), 333333);
+	ck_assert_uint_eq(raw(LM_CRIT_CHOICE, 0, 0), 666666666);
+	ck_assert_uint_eq(raw(LM_CRIT_CHOICE, 0, 2), 333333333);
 	ck_assert_uint_eq(raw(LM_CRIT_CHOICE, 0, 3), 0);
 	ck_assert_uint_eq(raw(LM_CRIT_CHOICE, 1, 0), NEUTRAL);
 	teardown();
@@ -377,7 +377,7 @@ START_TEST(continuity_and_waiting)
 	ck_assert_uint_eq(raw(LM_CRIT_CONTINUITY, 1, 2), LM_UNIT);
 	ck_assert_uint_eq(raw(LM_CRIT_CONTINUITY, 2, 0), 0);
 	ck_assert_uint_eq(raw(LM_CRIT_WAITING, 0, 0), LM_UNIT);  /* 365 days */
-	ck_assert_uint_eq(raw(LM_CRIT_WAITING, 1, 0), 200000);   /* 73 days */
+	ck_assert_uint_eq(raw(LM_CRIT_WAITING, 1, 0), 200000000);   /* 73 days */
 	ck_assert_uint_eq(raw(LM_CRIT_WAITING, 2, 0), 0);
 	teardown();
 }
@@ -423,7 +423,7 @@ START_TEST(trained_share)
 	      "{\"id\": \"a\"}",
 	      "{\"id\": \"x\", \"trained\": [\"trauma_informed\", \"first_aid\"]},"
 	      "{\"id\": \"y\", \"trained\": [\"cooking\"]}, {\"id\": \"z\"}");
-	ck_assert_uint_eq(raw(LM_CRIT_TRAINED, 0, 0), 666666);
+	ck_assert_uint_eq(raw(LM_CRIT_TRAINED, 0, 0), 666666666);
 	ck_assert_uint_eq(raw(LM_CRIT_TRAINED, 0, 1), 0);
 	ck_assert_uint_eq(raw(LM_CRIT_TRAINED, 0, 2), 0);
 	teardown();

@@ -225,7 +225,7 @@ START_TEST(json_criterion_replaces_preset)
 	ck_assert_int_eq(m->p.stage.max_age_gap, 15);
 	ck_assert_int_eq(m->p.waiting.full_days, 100);
 	ck_assert_uint_eq(m->p.trained.prefer->len, 1);
-	ck_assert_uint_eq(m->p.region.neighbour_score, 750000);
+	ck_assert_uint_eq(m->p.region.neighbour_score, 750000000);
 	ck_assert_uint_eq(m->p.region.online_score, 0);
 	ck_assert_uint_eq(m->p.region.neighbours->len, 2);
 	ck_assert_int_eq(lm_model_criterion_required(m, crit(m, "consent")), 0);
@@ -241,8 +241,8 @@ START_TEST(json_region_defaults_kept)
 {
 	lm_model *m = load_ok(HEAD ", \"criteria\": {\"region\": {\"weight\": 7}}}");
 	ck_assert_uint_gt(m->p.region.neighbours->len, 40);
-	ck_assert_uint_eq(m->p.region.neighbour_score, 500000);
-	ck_assert_uint_eq(m->p.region.online_score, 300000);
+	ck_assert_uint_eq(m->p.region.neighbour_score, 500000000);
+	ck_assert_uint_eq(m->p.region.online_score, 300000000);
 	ck_assert_int_eq(m->p.base[LM_CRIT_REGION].required, 1);
 	lm_model_free(m);
 }

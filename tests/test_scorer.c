@@ -220,9 +220,11 @@ START_TEST(perfect_pair_scores_100)
 }
 END_TEST
 
-START_TEST(contributions_round_down_and_add_up)
+START_TEST(contributions_round_and_add_up)
 {
-	/* choice raw 2/3 (666666) times 1.000001 points: 666666.666 -> 666666. */
+	/* choice raw 2/3 (666666666 billionths) times 1.000001 points:
+	 * 666667.332 millionths -> 666667; goals raw 1/3 times 7.000003 points:
+	 * 2333334.333 -> 2333334. */
 	lm_model *m = model_of("{\"format\": \"libmatch-model\", \"version\": 1, \"criteria\": {"
 			       "\"choice\": {\"weight\": 1.000001}, \"goals\": {\"weight\": 7.000003}}}");
 	lm_cohort *c = cohort_of(COHORT_HEAD ", \"mentees\": [{\"id\": \"a\", \"choices\": [\"y\","
@@ -232,8 +234,8 @@ START_TEST(contributions_round_down_and_add_up)
 	lm_scorer *s = scorer_of(m, c);
 	lm_score parts[LM_CRIT_COUNT];
 	lm_score total = lm_scorer_score(s, 0, 0, parts);
-	ck_assert_int_eq(parts[LM_CRIT_CHOICE], 666666);
-	ck_assert_int_eq(parts[LM_CRIT_GOALS], 7000003 * 333333LL / LM_UNIT);
+	ck_assert_int_eq(parts[LM_CRIT_CHOICE], 666667);
+	ck_assert_int_eq(parts[LM_CRIT_GOALS], 2333334);
 	lm_score sum = 0;
 	for (int i = 0; i < LM_CRIT_COUNT; i++)
 		sum += parts[i];
@@ -609,7 +611,7 @@ static Suite *scorer_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("score");
 	tcase_add_test(tc, perfect_pair_scores_100);
-	tcase_add_test(tc, contributions_round_down_and_add_up);
+	tcase_add_test(tc, contributions_round_and_add_up);
 	tcase_add_test(tc, check_reports_each_failure);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("property");

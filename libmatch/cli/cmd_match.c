@@ -2,6 +2,9 @@
 #include <stdio.h>
 #include "cli/cli.h"
 
+/* --top-k not given: the model's value applies. */
+#define TOP_K_UNSET G_MININT64
+
 typedef struct {
 	char *algorithm, *objective;
 	gint64 top_k, seed;
@@ -20,7 +23,7 @@ static int set_options(lm_options *o, const match_args *a)
 	if ((a->algorithm && lm_options_set_algorithm(o, alg, NULL) < 0) ||
 	    (a->objective && lm_options_set_objective(o, obj, NULL) < 0))
 		return EX_SOFTWARE;
-	if (a->top_k >= 0 && lm_options_set_top_k(o, (long)a->top_k, NULL) < 0)
+	if (a->top_k != TOP_K_UNSET && lm_options_set_top_k(o, (long)a->top_k, NULL) < 0)
 		return lm_cli_usage("match", "--top-k must be from 0 to 1000000");
 	if (lm_options_set_threads(o, a->threads, NULL) < 0)
 		return lm_cli_usage("match", "--threads must be from 1 to 256");
@@ -66,7 +69,7 @@ static int run(const char *cohort_path, const lm_cli_common *common, const lm_op
 int lm_cli_match(int argc, char **argv)
 {
 	lm_cli_common common = { 0 };
-	match_args a = { .top_k = -1, .seed = 1, .threads = 1 };
+	match_args a = { .top_k = TOP_K_UNSET, .seed = 1, .threads = 1 };
 	GOptionEntry entries[] = {
 		{ "model", 'm', 0, G_OPTION_ARG_STRING, &common.model,
 		  "Preset (role_model, tutoring) or libmatch-model file", "NAME|FILE" },

@@ -30,7 +30,7 @@ void lm_crit_region_reset(lm_model_params *p)
 		g_ptr_array_add(p->region.neighbours, g_strdup(korea_adjacency[i][1]));
 	}
 	p->region.neighbour_score = LM_UNIT / 2;
-	p->region.online_score = LM_UNIT * 3 / 10;
+	p->region.online_score = LM_UNIT / 10 * 3;
 }
 
 /* Whether a region name in the model is usable: not empty, and known when
@@ -120,7 +120,7 @@ gboolean lm_crit_region_parse(lm_json_doc *doc, const cJSON *obj, const char *pa
 		if (!item)
 			continue;
 		if (lm_model_json_micro(doc, item, at, 0, 1, &v))
-			*targets[i] = (uint32_t)v;
+			*targets[i] = (uint32_t)(v * LM_UNIT_PER_MICRO);
 		else
 			ok = FALSE;
 	}

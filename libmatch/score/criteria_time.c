@@ -25,11 +25,11 @@ static gboolean parse_hours(lm_json_doc *doc, const cJSON *obj, const char *key,
 	int64_t micro;
 	if (!lm_model_json_micro(doc, item, at, 0, 168, &micro))
 		return FALSE;
-	if (micro % (LM_UNIT / SLOTS_PER_HOUR) != 0) {
+	if (micro % (1000000 / SLOTS_PER_HOUR) != 0) {
 		lm_json_problem(doc, at, LM_EPARSE, "expected whole or half hours");
 		return FALSE;
 	}
-	*slots = (uint32_t)(micro / (LM_UNIT / SLOTS_PER_HOUR));
+	*slots = (uint32_t)(micro / (1000000 / SLOTS_PER_HOUR));
 	return TRUE;
 }
 

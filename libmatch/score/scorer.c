@@ -178,8 +178,9 @@ lm_score lm_scorer_score(const lm_scorer *s, uint32_t mentee, uint32_t mentor,
 	for (uint32_t i = 0; i < s->n_scores; i++) {
 		unsigned c = s->scores[i];
 		uint32_t raw = lm_criteria[c].score(s, &p);
-		/* Rounded down per criterion, so the parts add up to the total. */
-		lm_score part = s->weight[c] * (lm_score)raw / LM_UNIT;
+		/* Rounded per criterion; the total is the sum of the parts, so
+		 * they add up exactly. */
+		lm_score part = (s->weight[c] * (lm_score)raw + LM_UNIT / 2) / LM_UNIT;
 		total += part;
 		if (components)
 			components[c] = part;

@@ -11,9 +11,14 @@
 #include <stdint.h>
 #include "libmatch/match.h"
 
-/* A criterion's raw score runs from 0 to LM_UNIT; its contribution to a
- * pair's score is weight_micro * raw / LM_UNIT, rounded down. */
-#define LM_UNIT 1000000
+/* A criterion's raw score runs from 0 to LM_UNIT (billionths, so that a
+ * fraction like 2/3 of a weight rounds to the exact millionth: 2/3 of 30
+ * points is 20.0, not 19.99998); its contribution to a pair's score is
+ * weight_micro * raw / LM_UNIT rounded to the nearest millionth, half up.
+ * weight_micro <= 10^9 and raw <= 10^9 keep the product inside int64. */
+#define LM_UNIT 1000000000
+/* Model parameters given as fractions (0..1) are parsed in millionths. */
+#define LM_UNIT_PER_MICRO (LM_UNIT / 1000000)
 
 typedef struct lm_scorer lm_scorer;
 

@@ -4,9 +4,10 @@
 # Its standard output, standard error and exit code must equal NAME.out,
 # NAME.err and NAME.code. LM_UPDATE_GOLDEN=1 rewrites the expected files.
 set -u
-LIBMATCH=$1
-CASES=$2
-DATA=$3
+abspath() { (cd "$(dirname "$1")" && printf '%s/%s\n' "$(pwd)" "$(basename "$1")"); }
+LIBMATCH=$(abspath "$1")
+CASES=$(cd "$2" && pwd)
+DATA=$(cd "$3" && pwd)
 export LIBMATCH
 pass=0
 fail=0
