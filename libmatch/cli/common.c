@@ -17,7 +17,9 @@ gboolean lm_cli_parse(GOptionContext *ctx, GOptionEntry *entries, lm_cli_common 
 		{ NULL },
 	};
 	g_autoptr(GError) gerr = NULL;
+	g_autofree char *prgname = g_strdup_printf("libmatch %s", (*argv)[0]);
 
+	g_set_prgname(prgname); /* "Usage: libmatch match [OPTION…]" */
 	if (entries)
 		g_option_context_add_main_entries(ctx, entries, NULL);
 	g_option_context_add_main_entries(ctx, logging, NULL);

@@ -1,0 +1,1 @@
+"$LIBMATCH" assign valid/edges-basic.csv --capacities valid/caps-basic.csv

@@ -1,0 +1,1 @@
+"$LIBMATCH" assign valid/edges-basic.csv --algorithm greedy

@@ -1,0 +1,1 @@
+"$LIBMATCH" assign invalid/edges-score-exponent.csv

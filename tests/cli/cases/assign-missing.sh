@@ -1,0 +1,1 @@
+"$LIBMATCH" assign no-such-edges.csv

@@ -1,0 +1,1 @@
+"$LIBMATCH" match --format xml

@@ -1,0 +1,1 @@
+"$LIBMATCH" match --top-k -3

@@ -1,0 +1,1 @@
+"$LIBMATCH" match invalid/cohort-gender-value.json

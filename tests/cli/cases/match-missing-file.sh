@@ -1,0 +1,1 @@
+"$LIBMATCH" match no-such-cohort.json

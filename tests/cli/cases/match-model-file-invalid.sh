@@ -1,0 +1,1 @@
+"$LIBMATCH" match --model invalid/model-unknown-criterion.json

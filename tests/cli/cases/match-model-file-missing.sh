@@ -1,0 +1,1 @@
+"$LIBMATCH" match --model no-such-model.json

@@ -1,0 +1,1 @@
+"$LIBMATCH" match --model tutoring --format csv

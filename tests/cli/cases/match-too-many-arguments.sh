@@ -1,0 +1,1 @@
+"$LIBMATCH" match a.json b.json

@@ -1,0 +1,1 @@
+"$LIBMATCH" pair people.json

@@ -1,0 +1,1 @@
+"$LIBMATCH" validate invalid/cohort-duplicate-id.json

@@ -1,0 +1,1 @@
+"$LIBMATCH" validate ../../data/sample/role_model.json

@@ -1,0 +1,1 @@
+printf "{\"format\": \"libmatch-cohort\",\n \"version\": 1,,\n}" | "$LIBMATCH" validate -

@@ -1,0 +1,1 @@
+"$LIBMATCH" validate --model tutoring ../../data/sample/role_model.json
