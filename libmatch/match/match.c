@@ -5,6 +5,7 @@
 #include "core/error_private.h"
 #include "assign/flow.h"
 #include "match/candidates.h"
+#include "match/kept.h"
 #include "match/options_private.h"
 #include "match/result_private.h"
 #include "score/scorer.h"
@@ -29,17 +30,6 @@ static void run_clear(run *r)
 	lm_flow_output_clear(&r->flow);
 }
 
-static char *constraint_names(const lm_scorer *s, uint32_t failed)
-{
-	GString *names = g_string_new(NULL);
-
-	for (size_t c = 0; c < lm_scorer_count(s); c++)
-		if (failed & (1u << c))
-			g_string_append_printf(names, "%s'%s'", names->len ? ", " : "",
-					       lm_scorer_name(s, c));
-	return g_string_free(names, FALSE);
-}
-
 /* Kept pairs come first: they use places before anyone new is matched. The
  * loader guarantees they fit the capacities; here each must still pass every
  * hard constraint, or staff must decide (a kept pair is never silently
@@ -55,14 +45,9 @@ static int take_kept_pairs(run *r, lm_error **err)
 		for (uint32_t i = 0; i < p->current.len; i++) {
 			uint32_t failed = lm_scorer_check(r->scorer, m, cur[i]);
 
-			if (failed) {
-				g_autofree char *names = constraint_names(r->scorer, failed);
-
-				return lm_set_error(err, LM_EINFEASIBLE,
-						    "current pair %s / %s breaks the hard "
-						    "constraint %s; end it or relax the model",
-						    p->id, lm_cohort_mentor(c, cur[i])->id, names);
-			}
+			if (failed)
+				return lm_error_propagate(err, lm_kept_pair_error(r->scorer, c, m,
+										   cur[i], failed));
 			r->demand[m] = r->demand[m] > 0 ? r->demand[m] - 1 : 0;
 			r->cap[cur[i]] = r->cap[cur[i]] > 0 ? r->cap[cur[i]] - 1 : 0;
 		}

@@ -1,7 +1,5 @@
 /* lm_validate: a cohort against a model, without matching. */
-#include "core/cohort_private.h"
-#include "core/error_private.h"
-#include "score/scorer.h"
+#include "match/kept.h"
 
 int lm_validate(const lm_cohort *cohort, const lm_model *model, lm_error **err)
 {
@@ -17,13 +15,13 @@ int lm_validate(const lm_cohort *cohort, const lm_model *model, lm_error **err)
 		const lm_person *p = lm_cohort_mentee(cohort, m);
 		const uint32_t *cur = lm_span_refs(cohort, p->current);
 
-		for (uint32_t i = 0; i < p->current.len; i++)
-			if (lm_scorer_check(s, m, cur[i]))
+		for (uint32_t i = 0; i < p->current.len; i++) {
+			uint32_t failed = lm_scorer_check(s, m, cur[i]);
+
+			if (failed)
 				lm_problems_add(&problems,
-						lm_error_new(LM_EINFEASIBLE,
-							     "current pair %s / %s breaks a hard "
-							     "constraint (see 'libmatch explain')",
-							     p->id, lm_cohort_mentor(cohort, cur[i])->id));
+						lm_kept_pair_error(s, cohort, m, cur[i], failed));
+		}
 	}
 	lm_scorer_free(s);
 	return lm_problems_finish(&problems, err);
