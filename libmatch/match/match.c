@@ -3,12 +3,16 @@
 #include <string.h>
 #include "core/cohort_private.h"
 #include "core/error_private.h"
-#include "assign/flow.h"
-#include "match/candidates.h"
+#include "match/exact.h"
 #include "match/kept.h"
 #include "match/options_private.h"
 #include "match/result_private.h"
 #include "score/scorer.h"
+
+/* One new pair an algorithm assigned. */
+typedef struct lm_assigned {
+	uint32_t mentee, mentor;
+} lm_assigned;
 
 typedef struct run {
 	const lm_cohort *cohort;
@@ -17,17 +21,14 @@ typedef struct run {
 	uint32_t n_rows, n_cols;
 	uint32_t *demand;        /* mentors each mentee still wants after kept pairs */
 	uint32_t *cap;           /* places each mentor still has after kept pairs */
-	lm_candidates cand;
-	lm_flow_output flow;
-	unsigned pricing_rounds;
+	lm_exact exact;          /* candidate graph and its exact solution */
 } run;
 
 static void run_clear(run *r)
 {
 	g_free(r->demand);
 	g_free(r->cap);
-	lm_candidates_clear(&r->cand);
-	lm_flow_output_clear(&r->flow);
+	lm_exact_clear(&r->exact);
 }
 
 /* Kept pairs come first: they use places before anyone new is matched. The
@@ -55,122 +56,36 @@ static int take_kept_pairs(run *r, lm_error **err)
 	return 0;
 }
 
-static void flow_input(const run *r, lm_flow_input *in)
+static void add_pair(const run *r, lm_result *res, uint32_t m, uint32_t t, gboolean kept,
+		     lm_score *all, lm_score *shown)
 {
-	*in = (lm_flow_input){
-		.n_rows = r->n_rows,
-		.n_cols = r->n_cols,
-		.row_demand = r->demand,
-		.col_cap = r->cap,
-		.row_start = r->cand.row_start,
-		.arc_col = r->cand.col,
-		.arc_score = r->cand.score,
-		.objective = r->opt.objective,
-		.seed = r->opt.seed,
-	};
+	lm_score s = lm_scorer_score(r->scorer, m, t, all);
+	size_t k = 0;
+
+	for (size_t j = 0; j < lm_scorer_count(r->scorer); j++)
+		if (lm_scorer_weight(r->scorer, j) > 0)
+			shown[k++] = all[j];
+	lm_result_add_pair(res, m, t, s, shown, kept);
 }
 
-/* One streaming pass over the pairs top-k left out: any whose reduced
- * profit under the solver's prices is positive could improve the optimum,
- * so it joins the graph. Returns how many joined. */
-static size_t price_pruned_pairs(run *r, const lm_flow_input *in)
+/* Kept pairs, then the new pairs the algorithm assigned, each with the
+ * criteria that explain its score. */
+static void add_pairs(const run *r, lm_result *res, const GArray *assigned)
 {
 	const lm_cohort *c = r->cohort;
-	GArray *rows = g_array_new(FALSE, FALSE, sizeof(uint32_t));
-	GArray *cols = g_array_new(FALSE, FALSE, sizeof(uint32_t));
-	GArray *scores = g_array_new(FALSE, FALSE, sizeof(lm_score));
-	uint8_t *in_graph = g_new0(uint8_t, r->n_cols ? r->n_cols : 1);
-	size_t added;
+	lm_score *all = g_new(lm_score, lm_scorer_count(r->scorer));
+	lm_score *shown = g_new(lm_score, res->n_criteria + 1);
 
 	for (uint32_t m = 0; m < r->n_rows; m++) {
 		const lm_person *p = lm_cohort_mentee(c, m);
-		size_t b = r->cand.row_start[m], e = r->cand.row_start[m + 1];
 
-		if (r->demand[m] == 0)
-			continue;
-		for (size_t i = b; i < e; i++)
-			in_graph[r->cand.col[i]] = 1;
-		for (uint32_t t = 0; t < r->n_cols; t++) {
-			if (in_graph[t] || r->cap[t] == 0 || !lm_scorer_feasible(r->scorer, m, t))
-				continue;
-			if (p->current.len && lm_span_contains(c, p->current, t))
-				continue;
-			lm_score s = lm_scorer_score(r->scorer, m, t, NULL);
-
-			if (lm_flow_reduced_profit(in, &r->flow, m, t, s) > 0) {
-				g_array_append_val(rows, m);
-				g_array_append_val(cols, t);
-				g_array_append_val(scores, s);
-			}
-		}
-		for (size_t i = b; i < e; i++)
-			in_graph[r->cand.col[i]] = 0;
+		for (uint32_t i = 0; i < p->current.len; i++)
+			add_pair(r, res, m, lm_span_refs(c, p->current)[i], TRUE, all, shown);
 	}
-	added = rows->len;
-	if (added)
-		lm_candidates_merge(&r->cand, (uint32_t *)rows->data, (uint32_t *)cols->data,
-				    (lm_score *)scores->data, added);
-	g_array_free(rows, TRUE);
-	g_array_free(cols, TRUE);
-	g_array_free(scores, TRUE);
-	g_free(in_graph);
-	return added;
-}
+	for (guint i = 0; i < assigned->len; i++) {
+		const lm_assigned *a = &g_array_index(assigned, lm_assigned, i);
 
-/* Solves, prices the pruned pairs, and solves again until no pruned pair
- * could improve the result; then checks the dual certificate, so
- * `optimal` is proved rather than assumed. */
-static int solve_exact(run *r, gboolean *optimal, lm_error **err)
-{
-	lm_flow_input in;
-	int rc;
-
-	for (;;) {
-		flow_input(r, &in);
-		lm_flow_output_clear(&r->flow);
-		rc = lm_flow_solve(&in, &r->flow, err);
-		if (rc < 0)
-			return rc;
-		if (!r->cand.pruned)
-			break;
-		r->pricing_rounds++;
-		if (price_pruned_pairs(r, &in) == 0)
-			break;
-	}
-	*optimal = lm_flow_certify(&in, &r->flow);
-	return 0;
-}
-
-static void add_pairs(const run *r, lm_result *res)
-{
-	const lm_cohort *c = r->cohort;
-	size_t n = lm_scorer_count(r->scorer);
-	lm_score *all = g_new(lm_score, n), *shown = g_new(lm_score, res->n_criteria);
-
-	for (uint32_t m = 0; m < r->n_rows; m++) {
-		const lm_person *p = lm_cohort_mentee(c, m);
-		const uint32_t *cur = lm_span_refs(c, p->current);
-
-		for (uint32_t i = 0; i < p->current.len; i++) {
-			lm_score s = lm_scorer_score(r->scorer, m, cur[i], all);
-			size_t k = 0;
-
-			for (size_t j = 0; j < n; j++)
-				if (lm_scorer_weight(r->scorer, j) > 0)
-					shown[k++] = all[j];
-			lm_result_add_pair(res, m, cur[i], s, shown, TRUE);
-		}
-		for (size_t a = r->cand.row_start[m]; a < r->cand.row_start[m + 1]; a++) {
-			if (!r->flow.arc_used[a])
-				continue;
-			lm_score s = lm_scorer_score(r->scorer, m, r->cand.col[a], all);
-			size_t k = 0;
-
-			for (size_t j = 0; j < n; j++)
-				if (lm_scorer_weight(r->scorer, j) > 0)
-					shown[k++] = all[j];
-			lm_result_add_pair(res, m, r->cand.col[a], s, shown, FALSE);
-		}
+		add_pair(r, res, a->mentee, a->mentor, FALSE, all, shown);
 	}
 	g_free(all);
 	g_free(shown);
@@ -216,29 +131,37 @@ static void explain_unmatched(const run *r, lm_result *res, uint32_t m, const ui
 		lm_result_add_unmatched(res, m, LM_UNMATCHED_CAPACITY_TAKEN, best, NULL);
 }
 
-static void add_unmatched(const run *r, lm_result *res)
+static gint by_mentee(gconstpointer a, gconstpointer b)
+{
+	const lm_assigned *x = a, *y = b;
+
+	return (x->mentee > y->mentee) - (x->mentee < y->mentee);
+}
+
+/* assigned is sorted by mentee here. */
+static void add_unmatched(const run *r, lm_result *res, GArray *assigned)
 {
 	const lm_cohort *c = r->cohort;
 	uint32_t *left = g_memdup2(r->cap, r->n_cols * sizeof(uint32_t) + 1);
 	uint8_t *paired = g_new0(uint8_t, r->n_cols + 1);
 	uint32_t *blocked = g_new0(uint32_t, lm_scorer_count(r->scorer));
+	guint i = 0;
 
-	for (size_t a = 0; a < r->cand.row_start[r->n_rows]; a++)
-		if (r->flow.arc_used[a])
-			left[r->cand.col[a]]--;
+	g_array_sort(assigned, by_mentee);
+	for (guint k = 0; k < assigned->len; k++)
+		left[g_array_index(assigned, lm_assigned, k).mentor]--;
 	for (uint32_t m = 0; m < r->n_rows; m++) {
-		size_t b = r->cand.row_start[m], e = r->cand.row_start[m + 1];
-		uint32_t got = 0;
 		const lm_person *p = lm_cohort_mentee(c, m);
+		guint first = i;
 
-		for (size_t a = b; a < e; a++)
-			got += r->flow.arc_used[a];
-		if (got >= r->demand[m])
+		while (i < assigned->len && g_array_index(assigned, lm_assigned, i).mentee == m)
+			i++;
+		if (i - first >= r->demand[m])
 			continue;
-		for (size_t a = b; a < e; a++)
-			paired[r->cand.col[a]] = r->flow.arc_used[a];
-		for (uint32_t i = 0; i < p->current.len; i++)
-			paired[lm_span_refs(c, p->current)[i]] = 1;
+		for (guint k = first; k < i; k++)
+			paired[g_array_index(assigned, lm_assigned, k).mentor] = 1;
+		for (uint32_t j = 0; j < p->current.len; j++)
+			paired[lm_span_refs(c, p->current)[j]] = 1;
 		explain_unmatched(r, res, m, left, paired, blocked);
 		memset(paired, 0, r->n_cols);
 	}
@@ -274,6 +197,21 @@ static lm_result *new_result(const run *r)
 	return res;
 }
 
+/* The pairs the exact solver assigned, in mentee order. */
+static GArray *exact_pairs(const lm_exact *x)
+{
+	GArray *pairs = g_array_new(FALSE, FALSE, sizeof(lm_assigned));
+
+	for (uint32_t m = 0; m < x->cand.n_rows; m++)
+		for (size_t a = x->cand.row_start[m]; a < x->cand.row_start[m + 1]; a++)
+			if (x->flow.arc_used[a]) {
+				lm_assigned p = { m, x->cand.col[a] };
+
+				g_array_append_val(pairs, p);
+			}
+	return pairs;
+}
+
 static void effective_options(run *r, const lm_options *options)
 {
 	if (options)
@@ -307,15 +245,17 @@ static int match_with(run *r, const lm_model *model, lm_result **out, lm_error *
 				    lm_algorithm_name(r->opt.algorithm));
 	if ((rc = take_kept_pairs(r, err)) < 0)
 		return rc;
-	rc = lm_candidates_build(&r->cand, r->scorer, r->demand, r->cap, r->opt.top_k,
-				 r->opt.threads, err);
-	if (rc < 0 || (rc = solve_exact(r, &optimal, err)) < 0)
+	rc = lm_exact_solve(&r->exact, r->scorer, r->demand, r->cap, &r->opt, err);
+	if (rc < 0)
 		return rc;
+	optimal = r->exact.optimal;
 
+	GArray *assigned = exact_pairs(&r->exact);
 	lm_result *res = new_result(r);
 
-	add_pairs(r, res);
-	add_unmatched(r, res);
+	add_pairs(r, res, assigned);
+	add_unmatched(r, res, assigned);
+	g_array_free(assigned, TRUE);
 	lm_result_set_run(res, lm_model_name(model), r->opt.algorithm, r->opt.objective,
 			  r->opt.seed, lm_cohort_digest(c), optimal);
 	lm_result_finish(res);
