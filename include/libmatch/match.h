@@ -34,8 +34,24 @@ typedef enum lm_algorithm {
 	LM_ALGORITHM_OPTIMAL = 0, /**< Exact best total under capacities (min-cost flow). */
 	LM_ALGORITHM_STABLE = 1,  /**< Stable matching by deferred acceptance. */
 	LM_ALGORITHM_GREEDY = 2,  /**< Highest-scoring pair first; a baseline. */
-	LM_ALGORITHM_FAIR = 3     /**< Best lowest pair score, then best total. */
+	LM_ALGORITHM_FAIR = 3,    /**< Best lowest pair score, then best total. */
+	LM_ALGORITHM_ROUNDS = 4   /**< Choice rounds: by time waiting, each mentee takes their
+				       highest-ranked available mentor, round after round. */
 } lm_algorithm;
+
+/** Which side proposes in stable matching. @since 0.1.0 */
+typedef enum lm_proposers {
+	LM_PROPOSERS_MENTEES = 0, /**< The mentee-optimal stable matching. */
+	LM_PROPOSERS_MENTORS = 1  /**< The mentor-optimal stable matching. */
+} lm_proposers;
+
+/** Who an explanation or result is for; private requests are redacted
+ *  for the other side. @since 0.1.0 */
+typedef enum lm_audience {
+	LM_AUDIENCE_STAFF = 0,  /**< Program staff: everything (ids, criteria, counts). */
+	LM_AUDIENCE_MENTEE = 1, /**< A mentee: nothing a mentor asked privately. */
+	LM_AUDIENCE_MENTOR = 2  /**< A mentor: nothing a mentee asked privately. */
+} lm_audience;
 
 /** What the optimal assignment maximises. @since 0.1.0 */
 typedef enum lm_objective {
@@ -127,7 +143,51 @@ LM_EXPORT int lm_options_set_seed(lm_options *options, uint64_t seed, lm_error *
 LM_EXPORT int lm_options_set_top_k(lm_options *options, long top_k, lm_error **err);
 
 /**
- * @brief Parses an algorithm name ("optimal", "stable", "greedy", "fair").
+ * @brief Sets which side proposes in stable matching (default mentees).
+ * @param[in,out] options the options.
+ * @param[in] proposers an ::lm_proposers.
+ * @param[out] err optional error report.
+ * @return 0, or LM_EINVAL.
+ * @since 0.1.0
+ */
+LM_EXPORT int lm_options_set_proposers(lm_options *options, int proposers, lm_error **err);
+
+/**
+ * @brief Sets who the result and explanations are for (default staff).
+ * @param[in,out] options the options.
+ * @param[in] audience an ::lm_audience.
+ * @param[out] err optional error report.
+ * @return 0, or LM_EINVAL.
+ * @since 0.1.0
+ */
+LM_EXPORT int lm_options_set_audience(lm_options *options, int audience, lm_error **err);
+
+/**
+ * @brief Whether `current` pairs are kept as they are (1, the default) or
+ *        everyone is re-optimised (0), each existing pair broken costing
+ *        the break cost, so continuity holds unless a change is clearly better.
+ * @param[in,out] options the options.
+ * @param[in] keep 1 or 0.
+ * @param[out] err optional error report.
+ * @return 0, or LM_EINVAL.
+ * @since 0.1.0
+ */
+LM_EXPORT int lm_options_set_keep_current(lm_options *options, int keep, lm_error **err);
+
+/**
+ * @brief The cost of breaking one existing pair when re-optimising
+ *        (lm_options_set_keep_current() 0), 0 to 10^9 millionths of a
+ *        point; default 10 points.
+ * @param[in,out] options the options.
+ * @param[in] cost the cost.
+ * @param[out] err optional error report.
+ * @return 0, or LM_EINVAL.
+ * @since 0.1.0
+ */
+LM_EXPORT int lm_options_set_break_cost(lm_options *options, lm_score cost, lm_error **err);
+
+/**
+ * @brief Parses an algorithm name ("optimal", "stable", "greedy", "fair", "rounds").
  * @param[in] name the name.
  * @return an ::lm_algorithm, or LM_EINVAL.
  * @since 0.1.0
@@ -141,6 +201,38 @@ LM_EXPORT int lm_algorithm_from_name(const char *name);
  * @since 0.1.0
  */
 LM_EXPORT const char *lm_algorithm_name(int algorithm);
+
+/**
+ * @brief Parses a proposing side ("mentees", "mentors").
+ * @param[in] name the name.
+ * @return an ::lm_proposers, or LM_EINVAL.
+ * @since 0.1.0
+ */
+LM_EXPORT int lm_proposers_from_name(const char *name);
+
+/**
+ * @brief The name of a proposing side.
+ * @param[in] proposers an ::lm_proposers.
+ * @return a static string, or NULL when out of range.
+ * @since 0.1.0
+ */
+LM_EXPORT const char *lm_proposers_name(int proposers);
+
+/**
+ * @brief Parses an audience ("staff", "mentee", "mentor").
+ * @param[in] name the name.
+ * @return an ::lm_audience, or LM_EINVAL.
+ * @since 0.1.0
+ */
+LM_EXPORT int lm_audience_from_name(const char *name);
+
+/**
+ * @brief The name of an audience.
+ * @param[in] audience an ::lm_audience.
+ * @return a static string, or NULL when out of range.
+ * @since 0.1.0
+ */
+LM_EXPORT const char *lm_audience_name(int audience);
 
 /**
  * @brief Parses an objective name ("coverage", "score").

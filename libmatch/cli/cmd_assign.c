@@ -42,7 +42,7 @@ int lm_cli_assign(int argc, char **argv)
 	else if (seed < 0)
 		rc = lm_cli_usage("assign", "--seed must not be negative");
 	else if (common.format && lm_format_from_name(common.format) < 0)
-		rc = lm_cli_usage("assign", "--format must be json or csv");
+		rc = lm_cli_usage("assign", "unknown --format (see --help)");
 	else if (lm_graph_load_csv(&graph, argv[1], capacities, &err) < 0)
 		rc = lm_cli_input_error(err);
 	else {

@@ -17,7 +17,7 @@ static int set_options(lm_options *o, const match_args *a)
 	int obj = a->objective ? lm_objective_from_name(a->objective) : 0;
 
 	if (alg < 0)
-		return lm_cli_usage("match", "--algorithm must be optimal, stable, greedy or fair");
+		return lm_cli_usage("match", "--algorithm must be optimal, stable, greedy, fair or rounds");
 	if (obj < 0)
 		return lm_cli_usage("match", "--objective must be coverage or score");
 	if ((a->algorithm && lm_options_set_algorithm(o, alg, NULL) < 0) ||
@@ -74,7 +74,7 @@ int lm_cli_match(int argc, char **argv)
 		{ "model", 'm', 0, G_OPTION_ARG_STRING, &common.model,
 		  "Preset (role_model, tutoring) or libmatch-model file", "NAME|FILE" },
 		{ "algorithm", 'a', 0, G_OPTION_ARG_STRING, &a.algorithm,
-		  "optimal (default), stable, greedy or fair", "NAME" },
+		  "optimal (default), stable, greedy, fair or rounds", "NAME" },
 		{ "objective", 0, 0, G_OPTION_ARG_STRING, &a.objective,
 		  "coverage (default: most matched, then best total) or score", "NAME" },
 		{ "top-k", 'k', 0, G_OPTION_ARG_INT64, &a.top_k,
@@ -99,7 +99,7 @@ int lm_cli_match(int argc, char **argv)
 	else if (argc > 2)
 		rc = lm_cli_usage("match", "too many arguments");
 	else if (common.format && lm_format_from_name(common.format) < 0)
-		rc = lm_cli_usage("match", "--format must be json or csv");
+		rc = lm_cli_usage("match", "unknown --format (see --help)");
 	else {
 		lm_options_new(&opt, NULL);
 		rc = set_options(opt, &a);

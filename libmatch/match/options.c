@@ -13,6 +13,10 @@ void lm_options_init_defaults(lm_options *o)
 		.threads = 1,
 		.seed = 1,
 		.top_k = 0,
+		.proposers = LM_PROPOSERS_MENTEES,
+		.audience = LM_AUDIENCE_STAFF,
+		.keep_current = TRUE,
+		.break_cost = 10 * (lm_score)LM_SCORE_SCALE,
 	};
 }
 
@@ -81,8 +85,50 @@ int lm_options_set_top_k(lm_options *options, long top_k, lm_error **err)
 	return 0;
 }
 
-static const char *const algorithm_names[] = { "optimal", "stable", "greedy", "fair" };
+int lm_options_set_proposers(lm_options *options, int proposers, lm_error **err)
+{
+	if (!options)
+		return lm_set_error(err, LM_EINVAL, "options is NULL");
+	if (!lm_proposers_name(proposers))
+		return lm_set_error(err, LM_EINVAL, "unknown proposing side %d", proposers);
+	options->proposers = proposers;
+	return 0;
+}
+
+int lm_options_set_audience(lm_options *options, int audience, lm_error **err)
+{
+	if (!options)
+		return lm_set_error(err, LM_EINVAL, "options is NULL");
+	if (!lm_audience_name(audience))
+		return lm_set_error(err, LM_EINVAL, "unknown audience %d", audience);
+	options->audience = audience;
+	return 0;
+}
+
+int lm_options_set_keep_current(lm_options *options, int keep, lm_error **err)
+{
+	if (!options)
+		return lm_set_error(err, LM_EINVAL, "options is NULL");
+	if (keep != 0 && keep != 1)
+		return lm_set_error(err, LM_EINVAL, "keep_current must be 0 or 1");
+	options->keep_current = keep;
+	return 0;
+}
+
+int lm_options_set_break_cost(lm_options *options, lm_score cost, lm_error **err)
+{
+	if (!options)
+		return lm_set_error(err, LM_EINVAL, "options is NULL");
+	if (cost < 0 || cost > 1000 * (lm_score)LM_SCORE_SCALE)
+		return lm_set_error(err, LM_EINVAL, "break cost must be from 0 to 1000 points");
+	options->break_cost = cost;
+	return 0;
+}
+
+static const char *const algorithm_names[] = { "optimal", "stable", "greedy", "fair", "rounds" };
 static const char *const objective_names[] = { "coverage", "score" };
+static const char *const proposer_names[] = { "mentees", "mentors" };
+static const char *const audience_names[] = { "staff", "mentee", "mentor" };
 
 static int index_of(const char *name, const char *const *names, int n)
 {
@@ -108,6 +154,28 @@ const char *lm_algorithm_name(int algorithm)
 int lm_objective_from_name(const char *name)
 {
 	return index_of(name, objective_names, G_N_ELEMENTS(objective_names));
+}
+
+int lm_proposers_from_name(const char *name)
+{
+	return index_of(name, proposer_names, G_N_ELEMENTS(proposer_names));
+}
+
+const char *lm_proposers_name(int proposers)
+{
+	return proposers >= 0 && proposers < (int)G_N_ELEMENTS(proposer_names)
+		       ? proposer_names[proposers] : NULL;
+}
+
+int lm_audience_from_name(const char *name)
+{
+	return index_of(name, audience_names, G_N_ELEMENTS(audience_names));
+}
+
+const char *lm_audience_name(int audience)
+{
+	return audience >= 0 && audience < (int)G_N_ELEMENTS(audience_names)
+		       ? audience_names[audience] : NULL;
 }
 
 const char *lm_objective_name(int objective)

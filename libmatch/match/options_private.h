@@ -12,6 +12,10 @@ struct lm_options {
 	int threads;
 	uint64_t seed;
 	long top_k;
+	int proposers;        /* LM_PROPOSERS_* */
+	int audience;         /* LM_AUDIENCE_* */
+	gboolean keep_current;
+	lm_score break_cost;
 	gboolean algorithm_set, objective_set, top_k_set; /* override the model's defaults */
 };
 
