@@ -147,14 +147,28 @@ static gboolean has_usable_arc(const lm_flow_work *w, uint32_t r)
 	return FALSE;
 }
 
-static void run(lm_flow_work *w, const row_key *order)
+/* The fast start places what it can; exact searches place the rest, in
+ * the same seeded order. */
+static int run(lm_flow_work *w, const row_key *order)
 {
 	const lm_flow_input *in = w->in;
+	uint32_t *rows = g_try_new(uint32_t, MAX(in->n_rows, 1u));
+	uint8_t *placed = g_try_new0(uint8_t, MAX(in->n_rows, 1u));
 
+	if (!rows || !placed) {
+		g_free(rows);
+		g_free(placed);
+		return LM_ENOMEM;
+	}
+	for (uint32_t i = 0; i < in->n_rows; i++)
+		rows[i] = order[i].row;
+	/* Without memory for its queue the start is skipped: the searches
+	 * alone give the same optimum, more slowly. */
+	lm_flow_auction(w, rows, placed);
 	for (uint32_t i = 0; i < in->n_rows; i++) {
-		uint32_t r = order[i].row, d = lm_flow_demand(in, r);
+		uint32_t r = rows[i], d = lm_flow_demand(in, r);
 
-		if (d == 0 || !has_usable_arc(w, r))
+		if (placed[r] || d == 0 || !has_usable_arc(w, r))
 			continue;
 		w->p[r] = initial_row_price(w, r);
 		for (uint32_t k = 0; k < d; k++)
@@ -165,6 +179,9 @@ static void run(lm_flow_work *w, const row_key *order)
 	for (uint32_t r = 0; r < in->n_rows; r++)
 		if (lm_flow_demand(in, r) == 0)
 			w->p[r] = initial_row_price(w, r);
+	g_free(rows);
+	g_free(placed);
+	return 0;
 }
 
 static void summarise(const lm_flow_input *in, lm_flow_output *out)
@@ -196,8 +213,9 @@ int lm_flow_solve(const lm_flow_input *in, lm_flow_output *out, lm_error **err)
 	if (!order)
 		return lm_set_error(err, LM_ENOMEM, "out of memory ordering %u rows", in->n_rows);
 	rc = lm_flow_work_init(&w, in, &sc, out, err);
+	if (rc == 0 && (rc = run(&w, order)) < 0)
+		lm_set_error(err, LM_ENOMEM, "out of memory for the row order");
 	if (rc == 0) {
-		run(&w, order);
 		summarise(in, out);
 		out->scale_big = sc.big;
 		out->scale_smax = sc.smax;

@@ -89,6 +89,12 @@ int lm_flow_work_init(lm_flow_work *w, const lm_flow_input *in, const lm_flow_sc
 		      lm_flow_output *out, lm_error **err);
 void lm_flow_work_clear(lm_flow_work *w);
 
+/* The fast start (flow_auction.c): places rows of demand 1, in the given
+ * order, by bidding, keeping the search's invariants; sets placed[r] for
+ * each row it placed. The others are left to lm_flow_route_unit().
+ * LM_ENOMEM (nothing changed) when its queue cannot be allocated. */
+int lm_flow_auction(lm_flow_work *w, const uint32_t *order, uint8_t *placed);
+
 /* Routes one more unit of row r along a shortest augmenting path (to a
  * column with room, or to some row's "unassigned" option) and updates the
  * prices so that every residual arc keeps a non-negative reduced cost. */
