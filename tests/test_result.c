@@ -93,7 +93,7 @@ START_TEST(accessors_out_of_range_and_null)
 	ck_assert_uint_eq(lm_result_unmatched_count(NULL), 0);
 	ck_assert_int_eq(lm_result_total_score(NULL), 0);
 	ck_assert_int_eq(lm_result_optimal(NULL), 0);
-	ck_assert_ptr_null(lm_unmatched_reason_name(3));
+	ck_assert_ptr_null(lm_unmatched_reason_name(5));
 	ck_assert_str_eq(lm_unmatched_reason_name(LM_UNMATCHED_CAPACITY_TAKEN), "capacity_taken");
 	lm_result_free(r);
 	lm_result_free(NULL);

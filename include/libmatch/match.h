@@ -69,7 +69,14 @@ typedef struct lm_result lm_result;
 typedef enum lm_unmatched_reason {
 	LM_UNMATCHED_NO_FEASIBLE_MENTOR = 0, /**< Hard constraints rule out every mentor. */
 	LM_UNMATCHED_CAPACITY_TAKEN = 1,     /**< Feasible mentors exist, their places went to others. */
-	LM_UNMATCHED_NOT_WORTH_IT = 2        /**< Objective `score`: every feasible pair adds nothing. */
+	LM_UNMATCHED_NOT_WORTH_IT = 2,       /**< Objective `score`: every feasible pair adds nothing. */
+	LM_UNMATCHED_NO_ACCEPTABLE_MENTOR = 3, /**< Stable, rounds: no mentor is both acceptable
+						    to and accepting the mentee (e.g. every
+						    feasible mentor has capacity 0).
+						    @since 0.1.0 */
+	LM_UNMATCHED_OUTRANKED = 4           /**< Stable: every mutually acceptable mentor is
+						  full with mentees they rank higher.
+						  @since 0.1.0 */
 } lm_unmatched_reason;
 
 /**
@@ -394,7 +401,8 @@ LM_EXPORT const char *lm_result_unmatched_mentee(const lm_result *result, size_t
 LM_EXPORT int lm_result_unmatched_reason(const lm_result *result, size_t index);
 
 /**
- * @brief The name of a reason ("no_feasible_mentor", "capacity_taken", "not_worth_it").
+ * @brief The name of a reason ("no_feasible_mentor", "capacity_taken", "not_worth_it",
+ *        "no_acceptable_mentor", "outranked").
  * @param[in] reason an ::lm_unmatched_reason.
  * @return a static string, or NULL when out of range.
  * @since 0.1.0
@@ -439,6 +447,101 @@ LM_EXPORT lm_score lm_result_total_score(const lm_result *result);
  * @since 0.1.0
  */
 LM_EXPORT int lm_result_optimal(const lm_result *result);
+
+/**
+ * @brief The algorithm that produced the result.
+ * @param[in] result the result.
+ * @return an ::lm_algorithm, or LM_EINVAL for NULL.
+ * @since 0.1.0
+ */
+LM_EXPORT int lm_result_algorithm(const lm_result *result);
+
+/**
+ * @brief The objective the result was produced under (see docs/policies.md
+ *        for what it means for each algorithm).
+ * @param[in] result the result.
+ * @return an ::lm_objective, or LM_EINVAL for NULL.
+ * @since 0.1.0
+ */
+LM_EXPORT int lm_result_objective(const lm_result *result);
+
+/**
+ * @brief The side that proposed, for a stable result.
+ * @param[in] result the result.
+ * @return an ::lm_proposers, or LM_EINVAL when the result is not stable (or NULL).
+ * @since 0.1.0
+ */
+LM_EXPORT int lm_result_proposers(const lm_result *result);
+
+/**
+ * @brief The number of `current` pairs a re-optimising run
+ *        (lm_options_set_keep_current() 0) broke, sorted by mentee id then
+ *        mentor id; 0 when every current pair was kept.
+ * @param[in] result the result.
+ * @return the count; 0 for NULL.
+ * @since 0.1.0
+ */
+LM_EXPORT size_t lm_result_broken_count(const lm_result *result);
+
+/**
+ * @brief The mentee id of the i-th broken pair.
+ * @param[in] result the result.
+ * @param[in] index 0 to lm_result_broken_count() - 1.
+ * @return borrowed from @p result, valid until it is freed; NULL when out of range.
+ * @since 0.1.0
+ */
+LM_EXPORT const char *lm_result_broken_mentee(const lm_result *result, size_t index);
+
+/**
+ * @brief The mentor id of the i-th broken pair.
+ * @param[in] result the result.
+ * @param[in] index 0 to lm_result_broken_count() - 1.
+ * @return borrowed from @p result; NULL when out of range.
+ * @since 0.1.0
+ */
+LM_EXPORT const char *lm_result_broken_mentor(const lm_result *result, size_t index);
+
+/**
+ * @brief For `greedy` and `fair` results: the optimal solver's total and
+ *        pair count on the same input and objective, so the cost of the
+ *        policy can be read as total − optimum.
+ * @param[in] result the result.
+ * @param[out] total optional, receives the optimum's total score.
+ * @param[out] pairs optional, receives the optimum's number of pairs.
+ * @return 1 when known, 0 otherwise (other algorithms, or NULL).
+ * @since 0.1.0
+ */
+LM_EXPORT int lm_result_optimum(const lm_result *result, lm_score *total, size_t *pairs);
+
+/**
+ * @brief What-if for the unmatched: the single hard constraint whose
+ *        relaxation alone would let the most more pairs be made (the
+ *        largest number of pairs any assignment could make, with that
+ *        constraint relaxed, minus the same number without relaxing; kept
+ *        pairs and capacities as in the run). `consent` and `exclude` are
+ *        never relaxed. Computed by lm_match() when some mentee is unmatched.
+ * @param[in] result the result.
+ * @param[out] constraint optional, receives the constraint's name (a static
+ *             string), or NULL when no single relaxation helps.
+ * @param[out] would_match optional, receives how many more pairs (for
+ *             mentees who want one mentor each: more mentees matched).
+ * @return 1 when a relaxation helps, 0 when none does, LM_EINVAL when the
+ *         result carries no what-if (nobody unmatched, the pure solver, NULL).
+ * @since 0.1.0
+ */
+LM_EXPORT int lm_result_what_if(const lm_result *result, const char **constraint,
+				size_t *would_match);
+
+/**
+ * @brief What-if for one constraint (see lm_result_what_if()).
+ * @param[in] result the result.
+ * @param[in] constraint a criterion name, e.g. "availability".
+ * @return how many more pairs relaxing it alone would allow, or -1 when it is
+ *         not a relaxable hard constraint of the run's model or the result
+ *         carries no what-if.
+ * @since 0.1.0
+ */
+LM_EXPORT long lm_result_what_if_count(const lm_result *result, const char *constraint);
 
 /** A single pair judged under a model. Opaque. @since 0.1.0 */
 typedef struct lm_explanation lm_explanation;

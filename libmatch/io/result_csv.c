@@ -1,6 +1,7 @@
 /* The CSV result writer: one row per pair, then one per unmatched mentee.
- * Columns: mentee, mentor, score, status (new | kept | unmatched), reason,
- * then one column per explaining criterion. Ids and criterion names never
+ * Columns: mentee, mentor, score, status (new | kept | unmatched | broken), reason,
+ * then one column per explaining criterion. A re-optimising run adds one
+ * row per `current` pair it broke, last. Ids and criterion names never
  * need quoting (ids are [A-Za-z0-9._-]; names are fixed identifiers). */
 #include "io/result_format.h"
 #include "match/result_private.h"
@@ -31,6 +32,15 @@ void lm_result_write_csv(const lm_result *r, GString *s)
 		g_string_append_printf(s, "%s,%s,,unmatched,%s", r->mentee_ids[u->mentee],
 				       u->best_mentor >= 0 ? r->mentor_ids[u->best_mentor] : "",
 				       lm_unmatched_reason_name(u->reason));
+		for (size_t c = 0; c < r->n_criteria; c++)
+			g_string_append_c(s, ',');
+		g_string_append(s, "\r\n");
+	}
+	for (guint i = 0; i < r->broken->len; i++) {
+		const lm_result_broken *b = &g_array_index(r->broken, lm_result_broken, i);
+
+		g_string_append_printf(s, "%s,%s,,broken,", r->mentee_ids[b->mentee],
+				       r->mentor_ids[b->mentor]);
 		for (size_t c = 0; c < r->n_criteria; c++)
 			g_string_append_c(s, ',');
 		g_string_append(s, "\r\n");

@@ -104,7 +104,43 @@ static void append_summary(GString *s, const lm_result *r)
 	lm_append_score(s, mean);
 	g_string_append(s, ", \"min_score\": ");
 	lm_append_score(s, r->min);
-	g_string_append_printf(s, ", \"optimal\": %s}\n", r->optimal ? "true" : "false");
+	g_string_append_printf(s, ", \"optimal\": %s", r->optimal ? "true" : "false");
+	if (r->has_optimum) {
+		/* The gap is negative when a coverage optimum matches more people
+		 * at a lower total. */
+		g_string_append(s, ", \"optimum_total\": ");
+		lm_append_score(s, r->optimum_total);
+		g_string_append_printf(s, ", \"optimum_pairs\": %" G_GUINT64_FORMAT ", \"gap\": ",
+				       r->optimum_pairs);
+		lm_append_score(s, r->optimum_total - r->total);
+	}
+	if (r->what_if) {
+		int best = lm_result_what_if_best(r);
+
+		g_string_append(s, ", \"what_if\": {\"constraint\": ");
+		if (best >= 0)
+			append_string(s, r->constraints[best]);
+		else
+			g_string_append(s, "null");
+		g_string_append_printf(s, ", \"would_match\": %ld}", best >= 0 ? r->what_if[best] : 0);
+	}
+	g_string_append(s, "}\n");
+}
+
+/* Re-optimising runs list the `current` pairs they did not keep. */
+static void append_broken(GString *s, const lm_result *r)
+{
+	g_string_append(s, "  \"broken\": [");
+	for (guint i = 0; i < r->broken->len; i++) {
+		const lm_result_broken *b = &g_array_index(r->broken, lm_result_broken, i);
+
+		g_string_append(s, i ? ",\n    {\"mentee\": " : "\n    {\"mentee\": ");
+		append_string(s, r->mentee_ids[b->mentee]);
+		g_string_append(s, ", \"mentor\": ");
+		append_string(s, r->mentor_ids[b->mentor]);
+		g_string_append_c(s, '}');
+	}
+	g_string_append(s, r->broken->len ? "\n  ],\n" : "],\n");
 }
 
 void lm_result_write_json(const lm_result *r, GString *s)
@@ -122,6 +158,14 @@ void lm_result_write_json(const lm_result *r, GString *s)
 	append_string(s, lm_algorithm_name(r->algorithm));
 	g_string_append(s, ",\n  \"objective\": ");
 	append_string(s, lm_objective_name(r->objective));
+	if (r->proposers >= 0) {
+		g_string_append(s, ",\n  \"proposers\": ");
+		append_string(s, lm_proposers_name(r->proposers));
+	}
+	if (r->reoptimised) {
+		g_string_append(s, ",\n  \"break_cost\": ");
+		lm_append_score(s, r->break_cost);
+	}
 	g_string_append_printf(s, ",\n  \"seed\": %" G_GUINT64_FORMAT ",\n  \"pairs\": [", r->seed);
 	for (guint i = 0; i < r->pairs->len; i++) {
 		g_string_append(s, i ? ",\n" : "\n");
@@ -133,6 +177,8 @@ void lm_result_write_json(const lm_result *r, GString *s)
 		append_unmatched(s, r, &g_array_index(r->unmatched, lm_result_unmatched, i));
 	}
 	g_string_append(s, r->unmatched->len ? "\n  ],\n" : "],\n");
+	if (r->reoptimised)
+		append_broken(s, r);
 	append_summary(s, r);
 	g_string_append(s, "}\n");
 }

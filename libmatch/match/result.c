@@ -27,6 +27,8 @@ lm_result *lm_result_new(const char *const *mentee_ids, uint32_t n_mentees,
 	r->unmatched = g_array_new(FALSE, FALSE, sizeof(lm_result_unmatched));
 	r->input_sha256 = g_strdup("");
 	r->optimal = TRUE;
+	r->proposers = -1;
+	r->broken = g_array_new(FALSE, FALSE, sizeof(lm_result_broken));
 	return r;
 }
 
@@ -71,6 +73,56 @@ void lm_result_set_run(lm_result *r, const char *model, int algorithm, int objec
 	r->optimal = optimal;
 }
 
+void lm_result_add_broken(lm_result *r, uint32_t mentee, uint32_t mentor)
+{
+	lm_result_broken b = { mentee, mentor };
+
+	g_array_append_val(r->broken, b);
+}
+
+void lm_result_set_proposers(lm_result *r, int proposers)
+{
+	r->proposers = proposers;
+}
+
+void lm_result_set_reoptimised(lm_result *r, lm_score break_cost)
+{
+	r->reoptimised = TRUE;
+	r->break_cost = break_cost;
+}
+
+void lm_result_set_optimum(lm_result *r, lm_score total, uint64_t pairs)
+{
+	r->has_optimum = TRUE;
+	r->optimum_total = total;
+	r->optimum_pairs = pairs;
+}
+
+void lm_result_set_what_if(lm_result *r, const long *counts)
+{
+	g_free(r->what_if);
+	r->what_if = g_memdup2(counts, MAX(r->n_constraints, (size_t)1) * sizeof(long));
+}
+
+int lm_result_what_if_best(const lm_result *r)
+{
+	int best = -1;
+
+	for (size_t c = 0; r->what_if && c < r->n_constraints; c++)
+		if (r->what_if[c] > 0 && (best < 0 || r->what_if[c] > r->what_if[best]))
+			best = (int)c;
+	return best;
+}
+
+static gint compare_broken(gconstpointer a, gconstpointer b, gpointer data)
+{
+	const lm_result *r = data;
+	const lm_result_broken *x = a, *y = b;
+	int c = strcmp(r->mentee_ids[x->mentee], r->mentee_ids[y->mentee]);
+
+	return c ? c : strcmp(r->mentor_ids[x->mentor], r->mentor_ids[y->mentor]);
+}
+
 static gint compare_pairs(gconstpointer a, gconstpointer b, gpointer data)
 {
 	const lm_result *r = data;
@@ -92,6 +144,7 @@ void lm_result_finish(lm_result *r)
 {
 	g_array_sort_with_data(r->pairs, compare_pairs, r);
 	g_array_sort_with_data(r->unmatched, compare_unmatched, r);
+	g_array_sort_with_data(r->broken, compare_broken, r);
 	r->total = 0;
 	r->min = 0;
 	for (guint i = 0; i < r->pairs->len; i++) {
@@ -124,6 +177,8 @@ void lm_result_free(lm_result *r)
 		g_free(g_array_index(r->unmatched, lm_result_unmatched, i).blocked);
 	g_array_free(r->pairs, TRUE);
 	g_array_free(r->unmatched, TRUE);
+	g_array_free(r->broken, TRUE);
+	g_free(r->what_if);
 	g_string_chunk_free(r->strings);
 	g_free(r->mentee_ids);
 	g_free(r->mentor_ids);
@@ -199,7 +254,8 @@ int lm_result_unmatched_reason(const lm_result *r, size_t i)
 const char *lm_unmatched_reason_name(int reason)
 {
 	static const char *const names[] = { "no_feasible_mentor", "capacity_taken",
-					     "not_worth_it" };
+					     "not_worth_it", "no_acceptable_mentor",
+					     "outranked" };
 
 	return reason >= 0 && reason < (int)G_N_ELEMENTS(names) ? names[reason] : NULL;
 }
@@ -232,4 +288,77 @@ lm_score lm_result_total_score(const lm_result *r)
 int lm_result_optimal(const lm_result *r)
 {
 	return r && r->optimal;
+}
+
+int lm_result_algorithm(const lm_result *r)
+{
+	return r ? r->algorithm : LM_EINVAL;
+}
+
+int lm_result_objective(const lm_result *r)
+{
+	return r ? r->objective : LM_EINVAL;
+}
+
+int lm_result_proposers(const lm_result *r)
+{
+	return r && r->proposers >= 0 ? r->proposers : LM_EINVAL;
+}
+
+size_t lm_result_broken_count(const lm_result *r)
+{
+	return r ? r->broken->len : 0;
+}
+
+const char *lm_result_broken_mentee(const lm_result *r, size_t i)
+{
+	return r && i < r->broken->len
+		       ? r->mentee_ids[g_array_index(r->broken, lm_result_broken, i).mentee] : NULL;
+}
+
+const char *lm_result_broken_mentor(const lm_result *r, size_t i)
+{
+	return r && i < r->broken->len
+		       ? r->mentor_ids[g_array_index(r->broken, lm_result_broken, i).mentor] : NULL;
+}
+
+int lm_result_optimum(const lm_result *r, lm_score *total, size_t *pairs)
+{
+	if (!r || !r->has_optimum)
+		return 0;
+	if (total)
+		*total = r->optimum_total;
+	if (pairs)
+		*pairs = (size_t)r->optimum_pairs;
+	return 1;
+}
+
+int lm_result_what_if(const lm_result *r, const char **constraint, size_t *would_match)
+{
+	int best;
+
+	if (constraint)
+		*constraint = NULL;
+	if (would_match)
+		*would_match = 0;
+	if (!r || !r->what_if)
+		return LM_EINVAL;
+	best = lm_result_what_if_best(r);
+	if (best < 0)
+		return 0;
+	if (constraint)
+		*constraint = r->constraints[best];
+	if (would_match)
+		*would_match = (size_t)r->what_if[best];
+	return 1;
+}
+
+long lm_result_what_if_count(const lm_result *r, const char *constraint)
+{
+	if (!r || !r->what_if || !constraint)
+		return -1;
+	for (size_t c = 0; c < r->n_constraints; c++)
+		if (g_str_equal(r->constraints[c], constraint))
+			return r->what_if[c];
+	return -1;
 }

@@ -13,6 +13,10 @@ typedef struct lm_result_pair {
 	lm_score *components;    /* n_criteria entries, or NULL */
 } lm_result_pair;
 
+typedef struct lm_result_broken {
+	uint32_t mentee, mentor; /* a `current` pair the re-optimised result does not keep */
+} lm_result_broken;
+
 typedef struct lm_result_unmatched {
 	uint32_t mentee;
 	int reason;              /* LM_UNMATCHED_* */
@@ -37,6 +41,14 @@ struct lm_result {
 	gboolean optimal;
 	lm_score total, min;
 	uint64_t mentees_wanting;    /* units wanted in all */
+	int proposers;               /* LM_PROPOSERS_*; -1 unless stable */
+	gboolean reoptimised;        /* keep_current 0: "broken" and "break_cost" are written */
+	lm_score break_cost;
+	GArray *broken;              /* lm_result_broken, sorted by mentee id, mentor id */
+	gboolean has_optimum;        /* greedy, fair: the optimal solver's figures for comparison */
+	lm_score optimum_total;
+	uint64_t optimum_pairs;
+	long *what_if;               /* n_constraints counts, -1 = not relaxable; NULL = not computed */
 };
 
 /* Copies the ids. criteria/constraints: static strings (may be 0/NULL). */
@@ -52,6 +64,15 @@ void lm_result_add_unmatched(lm_result *r, uint32_t mentee, int reason, int32_t 
 			     const uint32_t *blocked);
 void lm_result_set_run(lm_result *r, const char *model, int algorithm, int objective,
 		       uint64_t seed, const char *input_sha256, gboolean optimal);
+void lm_result_add_broken(lm_result *r, uint32_t mentee, uint32_t mentor);
+void lm_result_set_proposers(lm_result *r, int proposers);
+void lm_result_set_reoptimised(lm_result *r, lm_score break_cost);
+void lm_result_set_optimum(lm_result *r, lm_score total, uint64_t pairs);
+/* counts: n_constraints entries copied (-1 = not relaxable). */
+void lm_result_set_what_if(lm_result *r, const long *counts);
+/* The constraint whose relaxation alone would match the most (first in
+ * table order on ties), or -1 when none would match anyone more. */
+int lm_result_what_if_best(const lm_result *r);
 /* Sorts pairs and unmatched by id and computes the summary. */
 void lm_result_finish(lm_result *r);
 
