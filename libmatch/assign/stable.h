@@ -33,15 +33,28 @@ int lm_stable_solve(const lm_rankings *in, int proposers, GArray **pairs, lm_err
 
 /* Appends to `blocking` (GArray of lm_pair_ix) every acceptable pair not in
  * `pairs` that both would rather have than what they hold (a side with a
- * free place counts as wanting any acceptable partner). Returns how many. */
+ * free place counts as wanting any acceptable partner). Returns how many.
+ * Appended by mentee, then mentor index. Pairs with an index out of range
+ * are ignored; a partner held but not listed counts as worse than anyone
+ * listed. SIZE_MAX (nothing appended) for invalid rankings or no memory. */
 size_t lm_stable_blocking_pairs(const lm_rankings *in, const lm_pair_ix *pairs, size_t n,
 				GArray *blocking);
 
 /* Choice rounds: in `order` (mentee indices, e.g. by time waiting), each
  * mentee still wanting takes their highest-ranked mentor with a free place
  * (mentors' lists are ignored: a place is taken, not offered), one per
- * round, round after round until nobody can take anyone. */
+ * round, round after round until nobody can take anyone. `order` holds
+ * every mentee once (LM_EINVAL otherwise); NULL means index order. *pairs
+ * as for lm_stable_solve. */
 int lm_rounds_solve(const lm_rankings *in, const uint32_t *order, GArray **pairs,
 		    lm_error **err);
+
+/* Checks rankings: offsets ascending, indices in range, nobody listed twice
+ * in one list, fewer than 2^32 - 1 people a side. 0 or LM_EINVAL (LM_ENOMEM). */
+int lm_rankings_check(const lm_rankings *in, lm_error **err);
+
+/* Sorts a GArray of lm_pair_ix by mentee, then mentor, in linear time.
+ * 0, or LM_ENOMEM (the array is left as it was). */
+int lm_pair_ix_sort(GArray *pairs, uint32_t n_mentees, uint32_t n_mentors);
 
 #endif
