@@ -2,7 +2,8 @@
  * @file cohort.h
  * @brief A cohort: the mentees and mentors of one matching run.
  *
- * A cohort is loaded from a `libmatch-cohort` v1 file (JSON) and compiled
+ * A cohort is loaded from a `libmatch-cohort` v1 file (JSON, or CSV with one
+ * row per person: docs/cohort-csv.md) and compiled
  * once: strings are interned to small ids, sets become bitsets and weekly
  * availability becomes a UTC bitmap. A loaded cohort is immutable, so one
  * cohort may be shared read-only by several threads.
@@ -16,6 +17,7 @@
 #include <stddef.h>
 #include <libmatch/export.h>
 #include <libmatch/error.h>
+#include <libmatch/limits.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -31,11 +33,13 @@ typedef enum lm_role {
 } lm_role;
 
 /**
- * @brief Loads a cohort from a file.
+ * @brief Loads a cohort from a file, under the default limits (limits.h).
  *
  * The whole file is validated; every problem found (up to a limit) is
- * reported in one chained ::lm_error with file, line, column and JSON path.
- * A path of "-" reads standard input.
+ * reported in one chained ::lm_error with file, line, column and JSON path
+ * (CSV: file, line and column name). A path of "-" reads standard input.
+ * A name ending in `.csv` is read as CSV, one in `.json` as JSON; any other
+ * (standard input) as JSON when it starts with `{` or `[`, else as CSV.
  *
  * @param[out] out receives the cohort; caller owns it (lm_cohort_free()).
  *             Untouched on failure.
@@ -48,18 +52,50 @@ typedef enum lm_role {
 LM_EXPORT int lm_cohort_load_file(lm_cohort **out, const char *path, lm_error **err);
 
 /**
+ * @brief Loads a cohort from a file under given limits.
+ *
+ * As lm_cohort_load_file(); input beyond a limit is refused before it is
+ * parsed, with one LM_ELIMIT error located at the offending line.
+ *
+ * @param[out] out receives the cohort; caller owns it (lm_cohort_free()).
+ *             Untouched on failure.
+ * @param[in] path the file to read; "-" for standard input.
+ * @param[in] limits the limits (borrowed for the call); NULL for the defaults.
+ * @param[out] err optional error report, caller owns it.
+ * @return as lm_cohort_load_file().
+ * @since 0.1.0
+ */
+LM_EXPORT int lm_cohort_load_file_with(lm_cohort **out, const char *path,
+				       const lm_limits *limits, lm_error **err);
+
+/**
  * @brief Loads a cohort from memory.
  * @param[out] out receives the cohort; caller owns it.
  * @param[in] data the document; need not be NUL-terminated; copied.
  * @param[in] len its length in bytes.
  * @param[in] name the name used in error messages (e.g. a file name);
- *            NULL gives "<memory>".
+ *            NULL gives "<memory>". It picks the format as a path does.
  * @param[out] err optional error report, caller owns it.
  * @return as lm_cohort_load_file(), without LM_EIO.
  * @since 0.1.0
  */
 LM_EXPORT int lm_cohort_load_buffer(lm_cohort **out, const char *data, size_t len,
 				    const char *name, lm_error **err);
+
+/**
+ * @brief Loads a cohort from memory under given limits.
+ * @param[out] out receives the cohort; caller owns it.
+ * @param[in] data the document; need not be NUL-terminated; copied.
+ * @param[in] len its length in bytes.
+ * @param[in] name the name used in error messages; NULL gives "<memory>".
+ * @param[in] limits the limits (borrowed for the call); NULL for the defaults.
+ * @param[out] err optional error report, caller owns it.
+ * @return as lm_cohort_load_buffer().
+ * @since 0.1.0
+ */
+LM_EXPORT int lm_cohort_load_buffer_with(lm_cohort **out, const char *data, size_t len,
+					 const char *name, const lm_limits *limits,
+					 lm_error **err);
 
 /**
  * @brief Frees a cohort.

@@ -3,13 +3,16 @@
 #include <string.h>
 #include "core/cohort_private.h"
 #include "core/cohort_build.h"
-#include "io/cohort_json.h"
+#include "core/limits_private.h"
+#include "io/cohort_csv.h"
+#include "io/json_util.h"
 
-/* Parses source and, on success, records its digest. */
-static int load_bytes(lm_cohort **out, GBytes *source, const char *name, lm_error **err)
+/* Parses source (JSON or CSV) and, on success, records its digest. */
+static int load_bytes(lm_cohort **out, GBytes *source, const char *name,
+		      const lm_limits *limits, lm_error **err)
 {
 	lm_cohort *c = NULL;
-	int rc = lm_cohort_parse_json(&c, source, name, err);
+	int rc = lm_cohort_parse_any(&c, source, name, limits, err);
 
 	if (rc < 0)
 		return rc;
@@ -25,19 +28,25 @@ static int load_bytes(lm_cohort **out, GBytes *source, const char *name, lm_erro
 
 int lm_cohort_load_file(lm_cohort **out, const char *path, lm_error **err)
 {
+	return lm_cohort_load_file_with(out, path, NULL, err);
+}
+
+int lm_cohort_load_file_with(lm_cohort **out, const char *path, const lm_limits *limits,
+			     lm_error **err)
+{
 	if (!out || !path)
 		return lm_set_error(err, LM_EINVAL, "%s is NULL", out ? "path" : "out");
 
 	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
 	char *data = NULL;
 	size_t len = 0;
-	int rc = lm_read_input(path, LM_INPUT_MAX_BYTES, &data, &len, err);
+	int rc = lm_read_input(path, lm_limits_max_file_bytes(limits), &data, &len, err);
 
 	if (rc < 0)
 		return rc;
 
 	GBytes *source = g_bytes_new_take(data, len);
-	rc = load_bytes(out, source, name, err);
+	rc = load_bytes(out, source, name, limits, err);
 	g_bytes_unref(source);
 	return rc;
 }
@@ -45,16 +54,19 @@ int lm_cohort_load_file(lm_cohort **out, const char *path, lm_error **err)
 int lm_cohort_load_buffer(lm_cohort **out, const char *data, size_t len, const char *name,
 			  lm_error **err)
 {
+	return lm_cohort_load_buffer_with(out, data, len, name, NULL, err);
+}
+
+int lm_cohort_load_buffer_with(lm_cohort **out, const char *data, size_t len, const char *name,
+			       const lm_limits *limits, lm_error **err)
+{
 	if (!out || (!data && len > 0))
 		return lm_set_error(err, LM_EINVAL, "%s is NULL", out ? "data" : "out");
 
 	name = name ? name : "<memory>";
-	if (len > LM_INPUT_MAX_BYTES) {
-		lm_error *e = lm_error_new(LM_ELIMIT, "input is larger than the limit of %zu bytes",
-					   LM_INPUT_MAX_BYTES);
-		lm_error_locate_file(e, name);
-		return lm_error_propagate(err, e);
-	}
+	int rc = lm_limits_check_size(limits, name, len, err);
+	if (rc < 0)
+		return rc;
 
 	/* A private, NUL-terminated copy: the caller's buffer may go away. */
 	char *copy = g_malloc(len + 1);
@@ -63,7 +75,7 @@ int lm_cohort_load_buffer(lm_cohort **out, const char *data, size_t len, const c
 	copy[len] = '\0';
 
 	GBytes *source = g_bytes_new_take(copy, len);
-	int rc = load_bytes(out, source, name, err);
+	rc = load_bytes(out, source, name, limits, err);
 
 	g_bytes_unref(source);
 	return rc;
@@ -139,6 +151,29 @@ gboolean lm_cohort_locate(const lm_cohort *c, const char *path, unsigned long *l
 
 	gsize len = 0;
 	const char *text = g_bytes_get_data(c->source, &len);
+	const char *name = NULL;
 
+	if (lm_cohort_source_is_csv(text, len)) {
+		*column = 0;
+		return lm_cohort_csv_locate(text, len, path, line, &name);
+	}
 	return lm_json_locate(text, len, path, line, column);
+}
+
+void lm_cohort_locate_error(const lm_cohort *c, lm_error *e, const char *path)
+{
+	gsize len = 0;
+	const char *text = c->source ? g_bytes_get_data(c->source, &len) : "";
+	unsigned long line = 0, column = 0;
+	const char *name = NULL;
+
+	/* A CSV cohort's problems read FILE:LINE: column NAME (docs/error-handling.md). */
+	if (lm_cohort_source_is_csv(text, len)) {
+		if (!lm_cohort_csv_locate(text, len, path, &line, &name))
+			line = 0;
+		lm_error_locate_csv(e, c->name, line, name);
+		return;
+	}
+	lm_cohort_locate(c, path, &line, &column);
+	lm_error_locate_json(e, c->name, line, column, path);
 }

@@ -135,4 +135,9 @@ gboolean lm_span_contains(const lm_cohort *c, lm_span s, uint32_t x);
 gboolean lm_cohort_locate(const lm_cohort *c, const char *path, unsigned long *line,
 			  unsigned long *column);
 
+/* Locates e at a JSON path of the cohort's source, the way its format
+ * reports problems: `FILE:LINE:COL: PATH` for JSON, `FILE:LINE: column
+ * NAME` for CSV (the path's person row and field column). */
+void lm_cohort_locate_error(const lm_cohort *c, lm_error *e, const char *path);
+
 #endif

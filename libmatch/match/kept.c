@@ -7,7 +7,6 @@ lm_error *lm_kept_pair_error(const lm_scorer *s, const lm_cohort *c, uint32_t me
 	GString *names = g_string_new(NULL);
 	unsigned n = 0;
 	g_autofree char *path = g_strdup_printf("$.mentees[%u].current", mentee);
-	unsigned long line = 0, column = 0;
 
 	for (size_t k = 0; k < lm_scorer_count(s); k++)
 		if (failed & (1u << k)) {
@@ -22,7 +21,6 @@ lm_error *lm_kept_pair_error(const lm_scorer *s, const lm_cohort *c, uint32_t me
 				   lm_cohort_mentee(c, mentee)->id, lm_cohort_mentor(c, mentor)->id,
 				   n > 1 ? "s" : "", names->str);
 	g_string_free(names, TRUE);
-	lm_cohort_locate(c, path, &line, &column);
-	lm_error_locate_json(e, c->name, line, column, path);
+	lm_cohort_locate_error(c, e, path);
 	return e;
 }

@@ -40,10 +40,10 @@ static void check_vocab(const lm_model *m, const lm_cohort *c, lm_vocab_kind kin
 				   : lm_error_new(LM_EPARSE, "unknown %s (not in the model's %s)",
 						  noun, lm_vocab_kind_key(kind));
 		const char *path = lm_vocab_first_path(v, id);
-		unsigned long line = 0, column = 0;
 		if (path)
-			lm_cohort_locate(c, path, &line, &column);
-		lm_error_locate_json(e, c->name, line, column, path);
+			lm_cohort_locate_error(c, e, path);
+		else
+			lm_error_locate_json(e, c->name, 0, 0, NULL);
 		lm_problems_add(problems, e);
 	}
 }
