@@ -14,6 +14,7 @@
 #include <libmatch/cohort.h>
 #include <libmatch/model.h>
 #include <libmatch/match.h>
+#include <libmatch/verify.h>
 #include <libmatch/solver.h>
 #include <libmatch/io.h>
 

@@ -11,6 +11,7 @@ int lm_cli_match(int argc, char **argv);
 int lm_cli_assign(int argc, char **argv);
 int lm_cli_validate(int argc, char **argv);
 int lm_cli_explain(int argc, char **argv);
+int lm_cli_verify(int argc, char **argv);
 
 /* Common options, shared by every subcommand that has them. */
 typedef struct lm_cli_common {

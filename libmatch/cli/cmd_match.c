@@ -1,15 +1,50 @@
 /* libmatch match COHORT: score, assign, write the result. */
 #include <stdio.h>
+#include <string.h>
 #include "cli/cli.h"
 
 /* --top-k not given: the model's value applies. */
 #define TOP_K_UNSET G_MININT64
 
 typedef struct {
-	char *algorithm, *objective;
+	char *algorithm, *objective, *proposers, *break_cost;
 	gint64 top_k, seed;
 	gint threads;
+	gboolean rematch;
 } match_args;
+
+/* Points with at most 6 decimals, 0 to 1000, into millionths. */
+static gboolean parse_points(const char *text, lm_score *out)
+{
+	char *end = NULL;
+	double v = g_ascii_strtod(text, &end);
+	const char *dot = strchr(text, '.');
+
+	if (end == text || *end || !(v >= 0 && v <= 1000) || (dot && strlen(dot + 1) > 6))
+		return FALSE;
+	*out = (lm_score)(v * LM_SCORE_SCALE + 0.5);
+	return TRUE;
+}
+
+/* The policy options: proposing side, re-matching, break cost. */
+static int set_policy(lm_options *o, const match_args *a)
+{
+	int side = a->proposers ? lm_proposers_from_name(a->proposers) : 0;
+	lm_score cost = 0;
+
+	if (side < 0)
+		return lm_cli_usage("match", "--proposers must be mentees or mentors");
+	if (a->break_cost && !parse_points(a->break_cost, &cost))
+		return lm_cli_usage("match", "--break-cost must be 0 to 1000 points, at most 6 "
+				    "decimals");
+	if (a->break_cost && !a->rematch)
+		return lm_cli_usage("match", "--break-cost applies only with --rematch");
+	lm_options_set_proposers(o, side, NULL);
+	lm_options_set_keep_current(o, !a->rematch, NULL);
+	if (a->break_cost)
+		lm_options_set_break_cost(o, cost, NULL);
+	return EX_OK;
+}
 
 static int set_options(lm_options *o, const match_args *a)
 {
@@ -30,7 +65,7 @@ static int set_options(lm_options *o, const match_args *a)
 	if (a->seed < 0)
 		return lm_cli_usage("match", "--seed must not be negative");
 	lm_options_set_seed(o, (uint64_t)a->seed, NULL);
-	return EX_OK;
+	return set_policy(o, a);
 }
 
 static int run(const char *cohort_path, const lm_cli_common *common, const lm_options *opt)
@@ -77,6 +112,12 @@ int lm_cli_match(int argc, char **argv)
 		  "optimal (default), stable, greedy, fair or rounds", "NAME" },
 		{ "objective", 0, 0, G_OPTION_ARG_STRING, &a.objective,
 		  "coverage (default: most matched, then best total) or score", "NAME" },
+		{ "proposers", 'p', 0, G_OPTION_ARG_STRING, &a.proposers,
+		  "Stable: the side that proposes, mentees (default) or mentors", "SIDE" },
+		{ "rematch", 'r', 0, G_OPTION_ARG_NONE, &a.rematch,
+		  "Re-optimise everyone, current pairs included (optimal, greedy)", NULL },
+		{ "break-cost", 0, 0, G_OPTION_ARG_STRING, &a.break_cost,
+		  "With --rematch: points lost per current pair broken (default 10)", "POINTS" },
 		{ "top-k", 'k', 0, G_OPTION_ARG_INT64, &a.top_k,
 		  "Start from the K best candidates per mentee (0 = all); still exact", "K" },
 		{ "threads", 'j', 0, G_OPTION_ARG_INT, &a.threads, "Scoring threads (default 1)", "N" },
@@ -109,6 +150,8 @@ int lm_cli_match(int argc, char **argv)
 	lm_options_free(opt);
 	g_free(a.algorithm);
 	g_free(a.objective);
+	g_free(a.proposers);
+	g_free(a.break_cost);
 	lm_cli_common_clear(&common);
 	return rc;
 }

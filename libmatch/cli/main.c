@@ -12,6 +12,7 @@ static const struct {
 	{ "assign", lm_cli_assign, "solve your own scores: an edge list and capacities" },
 	{ "validate", lm_cli_validate, "check a cohort (and its fit to a model)" },
 	{ "explain", lm_cli_explain, "show why a mentee and a mentor would or would not pair" },
+	{ "verify", lm_cli_verify, "check a result: rules, scores, and proof of optimality" },
 };
 
 static void print_help(FILE *f)

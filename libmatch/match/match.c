@@ -1,45 +1,33 @@
-/* lm_match: kept pairs, candidate graph, exact solve with pricing of the
- * pairs top-k left out, and the reasons of the unmatched. */
+/* lm_match: kept pairs, the algorithm (policies.c), the result with every
+ * pair's criteria, the reasons of the unmatched and the what-if. */
 #include <string.h>
 #include "core/cohort_private.h"
 #include "core/error_private.h"
-#include "match/exact.h"
 #include "match/kept.h"
-#include "match/options_private.h"
 #include "match/result_private.h"
-#include "score/scorer.h"
+#include "match/run_private.h"
+#include "match/whatif.h"
 
-/* One new pair an algorithm assigned. */
-typedef struct lm_assigned {
-	uint32_t mentee, mentor;
-} lm_assigned;
-
-typedef struct run {
-	const lm_cohort *cohort;
-	const lm_scorer *scorer;
-	lm_options opt;          /* effective options */
-	uint32_t n_rows, n_cols;
-	uint32_t *demand;        /* mentors each mentee still wants after kept pairs */
-	uint32_t *cap;           /* places each mentor still has after kept pairs */
-	lm_exact exact;          /* candidate graph and its exact solution */
-} run;
-
-static void run_clear(run *r)
+static void run_clear(lm_run *r)
 {
 	g_free(r->demand);
 	g_free(r->cap);
-	lm_exact_clear(&r->exact);
+	if (r->assigned)
+		g_array_free(r->assigned, TRUE);
+	lm_rank_clear(r->lists);
+	g_free(r->lists);
 }
 
 /* Kept pairs come first: they use places before anyone new is matched. The
  * loader guarantees they fit the capacities; here each must still pass every
  * hard constraint, or staff must decide (a kept pair is never silently
- * dropped nor silently kept against a rule). */
-static int take_kept_pairs(run *r, lm_error **err)
+ * dropped nor silently kept against a rule). Re-optimising keeps nothing
+ * up front: current pairs compete in the graph with the break cost. */
+static int take_kept_pairs(lm_run *r, lm_error **err)
 {
 	const lm_cohort *c = r->cohort;
 
-	for (uint32_t m = 0; m < r->n_rows; m++) {
+	for (uint32_t m = 0; r->opt.keep_current && m < r->n_rows; m++) {
 		const lm_person *p = lm_cohort_mentee(c, m);
 		const uint32_t *cur = lm_span_refs(c, p->current);
 
@@ -49,6 +37,8 @@ static int take_kept_pairs(run *r, lm_error **err)
 			if (failed)
 				return lm_error_propagate(err, lm_kept_pair_error(r->scorer, c, m,
 										   cur[i], failed));
+			r->kept_total += lm_scorer_score(r->scorer, m, cur[i], NULL);
+			r->kept_pairs++;
 			r->demand[m] = r->demand[m] > 0 ? r->demand[m] - 1 : 0;
 			r->cap[cur[i]] = r->cap[cur[i]] > 0 ? r->cap[cur[i]] - 1 : 0;
 		}
@@ -56,7 +46,7 @@ static int take_kept_pairs(run *r, lm_error **err)
 	return 0;
 }
 
-static void add_pair(const run *r, lm_result *res, uint32_t m, uint32_t t, gboolean kept,
+static void add_pair(const lm_run *r, lm_result *res, uint32_t m, uint32_t t, gboolean kept,
 		     lm_score *all, lm_score *shown)
 {
 	lm_score s = lm_scorer_score(r->scorer, m, t, all);
@@ -68,9 +58,21 @@ static void add_pair(const run *r, lm_result *res, uint32_t m, uint32_t t, gbool
 	lm_result_add_pair(res, m, t, s, shown, kept);
 }
 
-/* Kept pairs, then the new pairs the algorithm assigned, each with the
- * criteria that explain its score. */
-static void add_pairs(const run *r, lm_result *res, const GArray *assigned)
+static gboolean was_assigned(const GArray *assigned, uint32_t m, uint32_t t)
+{
+	for (guint i = 0; i < assigned->len; i++) {
+		const lm_pair_ix *a = &g_array_index(assigned, lm_pair_ix, i);
+
+		if (a->mentee == m && a->mentor == t)
+			return TRUE;
+	}
+	return FALSE;
+}
+
+/* Kept pairs, then the pairs the algorithm assigned, each with the criteria
+ * that explain its score. Re-optimising: an assigned current pair is kept,
+ * a current pair not assigned is broken. */
+static void add_pairs(const lm_run *r, lm_result *res)
 {
 	const lm_cohort *c = r->cohort;
 	lm_score *all = g_new(lm_score, lm_scorer_count(r->scorer));
@@ -79,23 +81,55 @@ static void add_pairs(const run *r, lm_result *res, const GArray *assigned)
 	for (uint32_t m = 0; m < r->n_rows; m++) {
 		const lm_person *p = lm_cohort_mentee(c, m);
 
-		for (uint32_t i = 0; i < p->current.len; i++)
-			add_pair(r, res, m, lm_span_refs(c, p->current)[i], TRUE, all, shown);
-	}
-	for (guint i = 0; i < assigned->len; i++) {
-		const lm_assigned *a = &g_array_index(assigned, lm_assigned, i);
+		for (uint32_t i = 0; i < p->current.len; i++) {
+			uint32_t t = lm_span_refs(c, p->current)[i];
 
-		add_pair(r, res, a->mentee, a->mentor, FALSE, all, shown);
+			if (r->opt.keep_current)
+				add_pair(r, res, m, t, TRUE, all, shown);
+			else if (!was_assigned(r->assigned, m, t))
+				lm_result_add_broken(res, m, t);
+		}
+	}
+	for (guint i = 0; i < r->assigned->len; i++) {
+		const lm_pair_ix *a = &g_array_index(r->assigned, lm_pair_ix, i);
+
+		add_pair(r, res, a->mentee, a->mentor,
+			 !r->opt.keep_current && lm_run_is_current(r, a->mentee, a->mentor), all,
+			 shown);
 	}
 	g_free(all);
 	g_free(shown);
 }
 
+/* The mentee's first ranked mentor it does not hold, and whether any
+ * mentor on its list has a place at all. */
+static int32_t first_ranked(const lm_run *r, uint32_t m, const uint8_t *paired,
+			    gboolean *any_place)
+{
+	const lm_rankings *k = &r->lists->r;
+	int32_t first = -1;
+
+	*any_place = FALSE;
+	for (size_t i = k->mentee_start[m]; i < k->mentee_start[m + 1]; i++) {
+		uint32_t t = k->mentee_list[i];
+
+		if (paired[t])
+			continue;
+		if (first < 0)
+			first = (int32_t)t;
+		if (r->cap[t] > 0)
+			*any_place = TRUE;
+	}
+	return first;
+}
+
 /* Why mentee m got fewer mentors than wanted: no mentor passes the hard
- * constraints (with how many each constraint rules out), or a feasible
- * mentor still has a place (the objective chose not to use it), or every
- * feasible mentor's places went to others (with the best of them). */
-static void explain_unmatched(const run *r, lm_result *res, uint32_t m, const uint32_t *left,
+ * constraints (with how many each constraint rules out); for ranked
+ * algorithms, no acceptable mentor with a place, or (stable) every one is
+ * full with mentees it ranks higher, or (rounds) their places were taken
+ * first; otherwise a feasible mentor still has a place (the objective chose
+ * not to use it), or every feasible mentor's places went to others. */
+static void explain_unmatched(const lm_run *r, lm_result *res, uint32_t m, const uint32_t *left,
 			      const uint8_t *paired, uint32_t *blocked)
 {
 	size_t n = lm_scorer_count(r->scorer);
@@ -123,25 +157,37 @@ static void explain_unmatched(const run *r, lm_result *res, uint32_t m, const ui
 			best = (int32_t)t;
 		}
 	}
-	if (!feasible)
+	if (!feasible) {
 		lm_result_add_unmatched(res, m, LM_UNMATCHED_NO_FEASIBLE_MENTOR, -1, blocked);
-	else if (spare)
+	} else if (r->lists) {
+		gboolean any_place;
+		int32_t first = first_ranked(r, m, paired, &any_place);
+
+		if (first < 0 || !any_place)
+			lm_result_add_unmatched(res, m, LM_UNMATCHED_NO_ACCEPTABLE_MENTOR, -1, NULL);
+		else
+			lm_result_add_unmatched(res, m, r->opt.algorithm == LM_ALGORITHM_STABLE
+							    ? LM_UNMATCHED_OUTRANKED
+							    : LM_UNMATCHED_CAPACITY_TAKEN,
+						first, NULL);
+	} else if (spare) {
 		lm_result_add_unmatched(res, m, LM_UNMATCHED_NOT_WORTH_IT, -1, NULL);
-	else
+	} else {
 		lm_result_add_unmatched(res, m, LM_UNMATCHED_CAPACITY_TAKEN, best, NULL);
+	}
 }
 
 static gint by_mentee(gconstpointer a, gconstpointer b)
 {
-	const lm_assigned *x = a, *y = b;
+	const lm_pair_ix *x = a, *y = b;
 
 	return (x->mentee > y->mentee) - (x->mentee < y->mentee);
 }
 
-/* assigned is sorted by mentee here. */
-static void add_unmatched(const run *r, lm_result *res, GArray *assigned)
+static void add_unmatched(const lm_run *r, lm_result *res)
 {
 	const lm_cohort *c = r->cohort;
+	GArray *assigned = r->assigned;
 	uint32_t *left = g_memdup2(r->cap, r->n_cols * sizeof(uint32_t) + 1);
 	uint8_t *paired = g_new0(uint8_t, r->n_cols + 1);
 	uint32_t *blocked = g_new0(uint32_t, lm_scorer_count(r->scorer));
@@ -149,18 +195,18 @@ static void add_unmatched(const run *r, lm_result *res, GArray *assigned)
 
 	g_array_sort(assigned, by_mentee);
 	for (guint k = 0; k < assigned->len; k++)
-		left[g_array_index(assigned, lm_assigned, k).mentor]--;
+		left[g_array_index(assigned, lm_pair_ix, k).mentor]--;
 	for (uint32_t m = 0; m < r->n_rows; m++) {
 		const lm_person *p = lm_cohort_mentee(c, m);
 		guint first = i;
 
-		while (i < assigned->len && g_array_index(assigned, lm_assigned, i).mentee == m)
+		while (i < assigned->len && g_array_index(assigned, lm_pair_ix, i).mentee == m)
 			i++;
 		if (i - first >= r->demand[m])
 			continue;
 		for (guint k = first; k < i; k++)
-			paired[g_array_index(assigned, lm_assigned, k).mentor] = 1;
-		for (uint32_t j = 0; j < p->current.len; j++)
+			paired[g_array_index(assigned, lm_pair_ix, k).mentor] = 1;
+		for (uint32_t j = 0; r->opt.keep_current && j < p->current.len; j++)
 			paired[lm_span_refs(c, p->current)[j]] = 1;
 		explain_unmatched(r, res, m, left, paired, blocked);
 		memset(paired, 0, r->n_cols);
@@ -170,7 +216,7 @@ static void add_unmatched(const run *r, lm_result *res, GArray *assigned)
 	g_free(blocked);
 }
 
-static lm_result *new_result(const run *r)
+static lm_result *new_result(const lm_run *r)
 {
 	const lm_cohort *c = r->cohort;
 	size_t n = lm_scorer_count(r->scorer), shown = 0, hard = 0;
@@ -197,22 +243,7 @@ static lm_result *new_result(const run *r)
 	return res;
 }
 
-/* The pairs the exact solver assigned, in mentee order. */
-static GArray *exact_pairs(const lm_exact *x)
-{
-	GArray *pairs = g_array_new(FALSE, FALSE, sizeof(lm_assigned));
-
-	for (uint32_t m = 0; m < x->cand.n_rows; m++)
-		for (size_t a = x->cand.row_start[m]; a < x->cand.row_start[m + 1]; a++)
-			if (x->flow.arc_used[a]) {
-				lm_assigned p = { m, x->cand.col[a] };
-
-				g_array_append_val(pairs, p);
-			}
-	return pairs;
-}
-
-static void effective_options(run *r, const lm_options *options)
+static void effective_options(lm_run *r, const lm_options *options)
 {
 	if (options)
 		r->opt = *options;
@@ -226,38 +257,56 @@ static void effective_options(run *r, const lm_options *options)
 		r->opt.top_k = lm_scorer_default_top_k(r->scorer);
 }
 
-static int match_with(run *r, const lm_model *model, lm_result **out, lm_error **err)
+/* The run's facts beyond the pairs: proposers, re-optimising, the optimum
+ * (greedy, fair) and, when someone is unmatched, the what-if. */
+static int describe(const lm_run *r, lm_result *res, lm_error **err)
+{
+	if (r->opt.algorithm == LM_ALGORITHM_STABLE)
+		lm_result_set_proposers(res, r->opt.proposers);
+	if (!r->opt.keep_current)
+		lm_result_set_reoptimised(res, r->opt.break_cost);
+	if (r->has_optimum)
+		lm_result_set_optimum(res, r->optimum_total + r->kept_total,
+				      r->optimum_pairs + r->kept_pairs);
+	if (res->unmatched->len == 0)
+		return 0;
+
+	long *counts = g_new(long, lm_scorer_count(r->scorer));
+	int rc = lm_what_if(r->scorer, r->demand, r->cap, r->opt.keep_current, r->opt.seed,
+			    counts, err);
+
+	if (rc == 0)
+		lm_result_set_what_if(res, counts);
+	g_free(counts);
+	return rc;
+}
+
+static int match_with(lm_run *r, const lm_model *model, lm_result **out, lm_error **err)
 {
 	const lm_cohort *c = r->cohort;
-	gboolean optimal = FALSE;
+	lm_result *res;
 	int rc;
 
 	r->n_rows = c->count[LM_ROLE_MENTEE];
 	r->n_cols = c->count[LM_ROLE_MENTOR];
 	r->demand = g_new(uint32_t, r->n_rows + 1);
 	r->cap = g_new(uint32_t, r->n_cols + 1);
+	r->assigned = g_array_new(FALSE, FALSE, sizeof(lm_pair_ix));
 	for (uint32_t i = 0; i < r->n_rows; i++)
 		r->demand[i] = lm_cohort_mentee(c, i)->wants;
 	for (uint32_t i = 0; i < r->n_cols; i++)
 		r->cap[i] = lm_cohort_mentor(c, i)->capacity;
-	if (r->opt.algorithm != LM_ALGORITHM_OPTIMAL)
-		return lm_set_error(err, LM_EINVAL, "algorithm '%s' is not available in lm_match yet",
-				    lm_algorithm_name(r->opt.algorithm));
-	if ((rc = take_kept_pairs(r, err)) < 0)
+	if ((rc = take_kept_pairs(r, err)) < 0 || (rc = lm_run_solve(r, err)) < 0)
 		return rc;
-	rc = lm_exact_solve(&r->exact, r->scorer, r->demand, r->cap, &r->opt, err);
-	if (rc < 0)
-		return rc;
-	optimal = r->exact.optimal;
-
-	GArray *assigned = exact_pairs(&r->exact);
-	lm_result *res = new_result(r);
-
-	add_pairs(r, res, assigned);
-	add_unmatched(r, res, assigned);
-	g_array_free(assigned, TRUE);
+	res = new_result(r);
+	add_pairs(r, res);
+	add_unmatched(r, res);
 	lm_result_set_run(res, lm_model_name(model), r->opt.algorithm, r->opt.objective,
-			  r->opt.seed, lm_cohort_digest(c), optimal);
+			  r->opt.seed, lm_cohort_digest(c), r->optimal);
+	if ((rc = describe(r, res, err)) < 0) {
+		lm_result_free(res);
+		return rc;
+	}
 	lm_result_finish(res);
 	*out = res;
 	return 0;
@@ -267,9 +316,11 @@ int lm_match(lm_result **out, const lm_cohort *cohort, const lm_model *model,
 	     const lm_options *options, lm_error **err)
 {
 	lm_scorer *scorer = NULL;
-	run r = { .cohort = cohort };
+	lm_run r = { .cohort = cohort };
 	int rc;
 
+	if (out)
+		*out = NULL;
 	if (!out || !cohort || !model)
 		return lm_set_error(err, LM_EINVAL, "lm_match: out, cohort and model are required");
 	rc = lm_scorer_new(&scorer, model, cohort, err);

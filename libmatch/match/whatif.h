@@ -1,0 +1,23 @@
+/* What-if for the unmatched: how many more pairs relaxing one hard
+ * constraint alone would allow. Not API; lm_match calls it and the
+ * result carries the counts (lm_result_what_if()). */
+#ifndef LM_WHATIF_H
+#define LM_WHATIF_H
+
+#include "score/scorer.h"
+
+/* Whether relaxing constraint c may be suggested at all: a hard constraint
+ * of this model other than `consent` and `exclude` (no consent, no
+ * pairing; a veto is never up for discussion). */
+gboolean lm_what_if_relaxable(const lm_scorer *s, size_t c);
+
+/* counts receives lm_scorer_count() entries: for each relaxable constraint
+ * c, U(c) - U, where U is the most pairs any assignment can make (mentee m
+ * taking up to demand[m] mentors, mentor t up to cap[t]; kept `current`
+ * pairs excluded when keep_current) and U(c) the same with c relaxed;
+ * -1 for the others. Costs one feasibility check per pair and one maximum
+ * flow per relaxable constraint. */
+int lm_what_if(const lm_scorer *s, const uint32_t *demand, const uint32_t *cap,
+	       gboolean keep_current, uint64_t seed, long *counts, lm_error **err);
+
+#endif

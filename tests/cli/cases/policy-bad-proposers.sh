@@ -1,0 +1,1 @@
+"$LIBMATCH" match -a stable --proposers tutors

@@ -1,0 +1,1 @@
+"$LIBMATCH" match --break-cost 5

@@ -1,0 +1,2 @@
+# Stable matching never re-optimises current pairs.
+"$LIBMATCH" match -a stable --rematch

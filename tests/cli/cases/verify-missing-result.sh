@@ -1,0 +1,1 @@
+"$LIBMATCH" verify ../../data/sample/role_model.json no-such-result.json
