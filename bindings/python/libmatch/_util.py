@@ -57,8 +57,8 @@ def to_micro(value, what="score"):
     scalars. A float must be the nearest double to a decimal with at most 6
     decimals (81.25, 0.1, 12.000001): anything finer raises ValueError rather
     than being rounded silently."""
-    if isinstance(value, bool):
-        raise TypeError("%s must be a number, not bool" % what)
+    if isinstance(value, (bool, str, bytes)):
+        raise TypeError("%s must be a number, not %s" % (what, type(value).__name__))
     if isinstance(value, numbers.Integral):
         return int(value) * SCORE_SCALE
     if isinstance(value, decimal.Decimal):
