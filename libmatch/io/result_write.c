@@ -1,6 +1,8 @@
-/* Writing results to memory or, atomically and privately, to a file. */
+/* Writing results and reports to memory or, atomically and privately, to
+ * a file. */
 #include "libmatch/io.h"
 #include "core/error_private.h"
+#include "io/report_private.h"
 #include "io/result_format.h"
 
 void lm_append_score(GString *s, lm_score score)
@@ -27,6 +29,8 @@ int lm_format_from_name(const char *name)
 		return LM_FORMAT_JSON;
 	if (name && g_str_equal(name, "csv"))
 		return LM_FORMAT_CSV;
+	if (name && g_str_equal(name, "html"))
+		return LM_FORMAT_HTML;
 	return LM_EINVAL;
 }
 
@@ -42,6 +46,10 @@ static int render(const lm_result *result, int format, GString **out, lm_error *
 	case LM_FORMAT_CSV:
 		*out = g_string_sized_new(4096);
 		lm_result_write_csv(result, *out);
+		return 0;
+	case LM_FORMAT_HTML:
+		*out = g_string_sized_new(65536);
+		lm_report_html(result, NULL, *out);
 		return 0;
 	default:
 		return lm_set_error(err, LM_EINVAL, "unknown output format %d", format);
@@ -89,23 +97,15 @@ static const char *file_error_reason(const GError *e)
 	}
 }
 
-int lm_result_write_file(const lm_result *result, int format, const char *path,
-			 lm_error **err)
+/* A temporary file in the target folder, mode 0600, renamed over the
+ * target only once complete: a reader never sees half a result and a
+ * failed run leaves the old file as it was. Frees s. */
+static int write_atomically(GString *s, const char *path, lm_error **err)
 {
 	g_autoptr(GError) gerr = NULL;
-	GString *s = NULL;
-	int rc;
-
-	if (!path)
-		return lm_set_error(err, LM_EINVAL, "path is NULL");
-	rc = render(result, format, &s, err);
-	if (rc < 0)
-		return rc;
-	/* A temporary file in the target folder, mode 0600, renamed over the
-	 * target only once complete: a reader never sees half a result and a
-	 * failed run leaves the old file as it was. */
 	gboolean ok = g_file_set_contents_full(path, s->str, s->len,
 					       G_FILE_SET_CONTENTS_CONSISTENT, 0600, &gerr);
+
 	g_string_free(s, TRUE);
 	if (!ok) {
 		lm_error *e = lm_error_new(LM_EIO, "cannot write file: %s",
@@ -114,4 +114,69 @@ int lm_result_write_file(const lm_result *result, int format, const char *path,
 		return lm_error_propagate(err, e);
 	}
 	return 0;
+}
+
+int lm_result_write_file(const lm_result *result, int format, const char *path,
+			 lm_error **err)
+{
+	GString *s = NULL;
+	int rc;
+
+	if (!path)
+		return lm_set_error(err, LM_EINVAL, "path is NULL");
+	rc = render(result, format, &s, err);
+	if (rc < 0)
+		return rc;
+	return write_atomically(s, path, err);
+}
+
+/* The report with the cohort's breakdown when a cohort is given. */
+static int render_report(const lm_result *result, const lm_cohort *cohort, GString **out,
+			 lm_error **err)
+{
+	lm_report_breakdown *b = NULL;
+
+	if (!result)
+		return lm_set_error(err, LM_EINVAL, "result is NULL");
+	if (cohort) {
+		int rc = lm_report_breakdown_new(&b, result, cohort, err);
+
+		if (rc < 0)
+			return rc;
+	}
+	*out = g_string_sized_new(65536);
+	lm_report_html(result, b, *out);
+	lm_report_breakdown_free(b);
+	return 0;
+}
+
+int lm_report_write(const lm_result *result, const lm_cohort *cohort, char **out, size_t *len,
+		    lm_error **err)
+{
+	GString *s = NULL;
+	int rc;
+
+	if (!out)
+		return lm_set_error(err, LM_EINVAL, "out is NULL");
+	rc = render_report(result, cohort, &s, err);
+	if (rc < 0)
+		return rc;
+	if (len)
+		*len = s->len;
+	*out = g_string_free(s, FALSE);
+	return 0;
+}
+
+int lm_report_write_file(const lm_result *result, const lm_cohort *cohort, const char *path,
+			 lm_error **err)
+{
+	GString *s = NULL;
+	int rc;
+
+	if (!path)
+		return lm_set_error(err, LM_EINVAL, "path is NULL");
+	rc = render_report(result, cohort, &s, err);
+	if (rc < 0)
+		return rc;
+	return write_atomically(s, path, err);
 }
