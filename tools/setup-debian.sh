@@ -3,7 +3,8 @@
 # Does nothing when everything is already installed.
 set -eu
 packages="build-essential cmake pkg-config libglib2.0-dev libcjson-dev check tzdata
-	valgrind clang python3 python3-jsonschema python3-venv python3-pip python3-numpy"
+	valgrind clang python3 python3-jsonschema python3-venv python3-pip python3-numpy
+	doxygen chromium fonts-dejavu-core"
 missing=""
 for p in $packages; do
 	dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"
