@@ -563,6 +563,41 @@ LM_EXPORT int lm_explain(lm_explanation **out, const lm_cohort *cohort, const lm
 			 const char *mentee, const char *mentor, lm_error **err);
 
 /**
+ * @brief Judges one pair for an audience (docs/privacy.md).
+ *
+ * ::LM_AUDIENCE_STAFF gives what lm_explain() gives. For
+ * ::LM_AUDIENCE_MENTEE and ::LM_AUDIENCE_MENTOR nothing may show or betray
+ * the other side's private requests (exclude lists, gender requests, origin
+ * wishes): a pair failing any hard constraint is only "not available"
+ * (lm_explanation_withheld() 1, no criteria, score 0), and an available
+ * pair lists only the criteria that rest on no private request ("gender",
+ * "origin" and "exclude" are left out), its score being their sum.
+ *
+ * @param[out] out receives the explanation; caller owns it (lm_explanation_free()).
+ * @param[in] cohort the cohort.
+ * @param[in] model the model.
+ * @param[in] mentee a mentee id.
+ * @param[in] mentor a mentor id.
+ * @param[in] audience an ::lm_audience.
+ * @param[out] err optional error report.
+ * @return 0, LM_ENOTFOUND (no such mentee or mentor), LM_EPARSE
+ *         (vocabulary), LM_EINVAL (NULL argument, unknown audience).
+ * @since 0.1.0
+ */
+LM_EXPORT int lm_explain_for(lm_explanation **out, const lm_cohort *cohort,
+			     const lm_model *model, const char *mentee, const char *mentor,
+			     int audience, lm_error **err);
+
+/**
+ * @brief Whether the pair is "not available" with its reasons withheld
+ *        from the audience (see lm_explain_for()).
+ * @param[in] explanation the explanation.
+ * @return 1 or 0 (always 0 for staff).
+ * @since 0.1.0
+ */
+LM_EXPORT int lm_explanation_withheld(const lm_explanation *explanation);
+
+/**
  * @brief Frees an explanation.
  * @param[in] explanation NULL is allowed.
  * @since 0.1.0
