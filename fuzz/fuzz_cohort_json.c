@@ -1,0 +1,3 @@
+/* libFuzzer harness: libmatch-cohort JSON (docs/fuzzing.md). */
+#define LM_FUZZ_NAME "fuzz.json"
+#include "fuzz_cohort.h"
