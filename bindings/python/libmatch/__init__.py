@@ -23,15 +23,15 @@ from .errors import (Error, Problem, InvalidArgumentError, ParseError, NotFoundE
                      InfeasibleError, OutOfMemoryError, FileError, CancelledError,
                      LimitError, InternalError, LibraryNotFoundError, VersionError)
 from .cohort import Cohort, Model, Criterion, PRESETS
-from .result import Result, Pair, Unmatched, Explanation, Verdict
-from ._run import match, assign, stable, explain
+from .result import Result, Pair, Unmatched, Explanation, Verdict, Optimum, WhatIf
+from ._run import match, assign, stable, explain, verify, Preferences
 from ._util import SCORE_SCALE
 
 __all__ = [
     "__version__", "library_version", "library_path", "load_library",
     "Cohort", "Model", "Criterion", "PRESETS",
-    "match", "assign", "stable", "explain",
-    "Result", "Pair", "Unmatched", "Explanation", "Verdict", "SCORE_SCALE",
+    "match", "assign", "stable", "explain", "verify", "Preferences",
+    "Result", "Pair", "Unmatched", "Explanation", "Verdict", "Optimum", "WhatIf", "SCORE_SCALE",
     "Error", "Problem", "InvalidArgumentError", "ParseError", "NotFoundError",
     "InfeasibleError", "OutOfMemoryError", "FileError", "CancelledError", "LimitError",
     "InternalError", "LibraryNotFoundError", "VersionError",

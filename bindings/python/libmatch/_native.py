@@ -85,6 +85,10 @@ class lm_prefs(_Opaque):
     pass
 
 
+class lm_limits(_Opaque):
+    pass
+
+
 ERROR_P = ctypes.POINTER(lm_error)
 ERROR_PP = ctypes.POINTER(ERROR_P)
 COHORT_P = ctypes.POINTER(lm_cohort)
@@ -94,6 +98,7 @@ RESULT_P = ctypes.POINTER(lm_result)
 EXPLANATION_P = ctypes.POINTER(lm_explanation)
 GRAPH_P = ctypes.POINTER(lm_graph)
 PREFS_P = ctypes.POINTER(lm_prefs)
+LIMITS_P = ctypes.POINTER(lm_limits)
 
 c_int, c_uint, c_long, c_ulong = ctypes.c_int, ctypes.c_uint, ctypes.c_long, ctypes.c_ulong
 c_size_t, c_double, c_char_p = ctypes.c_size_t, ctypes.c_double, ctypes.c_char_p
@@ -210,13 +215,41 @@ _PROTOTYPES = [
     ("lm_graph_solve", _STATUS, [P(RESULT_P), GRAPH_P, OPTIONS_P, ERROR_PP]),
 ]
 
-# Functions of newer libraries, bound when present (see has()).
+# Functions added during 0.1 development, bound when present (see has()), so
+# that the binding still loads an earlier 0.1 build and says clearly what is
+# missing when one of them is used.
 _OPTIONAL_PROTOTYPES = [
     # stable.h: ranked preferences and stable matching
-    ("lm_prefs_load_buffer", _STATUS, [P(PREFS_P), c_char_p, c_size_t, c_char_p, ERROR_PP]),
     ("lm_prefs_load_file", _STATUS, [P(PREFS_P), c_char_p, ERROR_PP]),
+    ("lm_prefs_load_buffer", _STATUS, [P(PREFS_P), c_char_p, c_size_t, c_char_p, ERROR_PP]),
     ("lm_prefs_free", None, [PREFS_P]),
+    ("lm_prefs_count", c_size_t, [PREFS_P, c_int]),
+    ("lm_prefs_id", c_char_p, [PREFS_P, c_int, c_size_t]),
+    ("lm_prefs_digest", c_char_p, [PREFS_P]),
     ("lm_prefs_solve", _STATUS, [P(RESULT_P), PREFS_P, OPTIONS_P, ERROR_PP]),
+    # match.h: what a result says about the run
+    ("lm_result_algorithm", c_int, [RESULT_P]),
+    ("lm_result_objective", c_int, [RESULT_P]),
+    ("lm_result_proposers", c_int, [RESULT_P]),
+    ("lm_result_broken_count", c_size_t, [RESULT_P]),
+    ("lm_result_broken_mentee", c_char_p, [RESULT_P, c_size_t]),
+    ("lm_result_broken_mentor", c_char_p, [RESULT_P, c_size_t]),
+    ("lm_result_optimum", c_int, [RESULT_P, P(lm_score), P(c_size_t)]),
+    ("lm_result_what_if", c_int, [RESULT_P, P(c_char_p), P(c_size_t)]),
+    ("lm_result_what_if_count", c_long, [RESULT_P, c_char_p]),
+    # verify.h
+    ("lm_verify", _STATUS, [COHORT_P, MODEL_P, c_char_p, c_size_t, c_char_p, ERROR_PP]),
+    # limits.h, and cohorts loaded under limits
+    ("lm_limits_new", _STATUS, [P(LIMITS_P), ERROR_PP]),
+    ("lm_limits_free", None, [LIMITS_P]),
+    ("lm_limits_set_max_file_bytes", _STATUS, [LIMITS_P, c_size_t, ERROR_PP]),
+    ("lm_limits_set_max_people", _STATUS, [LIMITS_P, c_size_t, ERROR_PP]),
+    ("lm_limits_set_max_string_bytes", _STATUS, [LIMITS_P, c_size_t, ERROR_PP]),
+    ("lm_limits_set_max_list_length", _STATUS, [LIMITS_P, c_size_t, ERROR_PP]),
+    ("lm_limits_set_max_depth", _STATUS, [LIMITS_P, c_int, ERROR_PP]),
+    ("lm_cohort_load_file_with", _STATUS, [P(COHORT_P), c_char_p, LIMITS_P, ERROR_PP]),
+    ("lm_cohort_load_buffer_with", _STATUS,
+     [P(COHORT_P), c_char_p, c_size_t, c_char_p, LIMITS_P, ERROR_PP]),
 ]
 
 
@@ -299,6 +332,14 @@ class _Library:
     def has(self, name):
         """Whether an optional function exists in the loaded library."""
         return name in self._optional
+
+    def need(self, *names):
+        """Raises libmatch.Error unless the loaded library has these functions."""
+        missing = [n for n in names if n not in self._optional]
+        if missing:
+            raise errors.Error("this libmatch (%s, %s) is too old: it has no %s"
+                               % (self.version_string(), self.path, ", ".join(missing)),
+                               code=errors.LM_EINVAL)
 
     def version(self):
         n = int(self.lm_version_number())

@@ -13,7 +13,7 @@ from ._util import (C_INT, C_LONG, C_SIZE, C_UINT64, encode, fspath, is_path, js
 from .cohort import Cohort, Model, LM_ROLE_MENTEE, LM_ROLE_MENTOR
 from .result import Result, explain as _explain
 
-__all__ = ["match", "assign", "stable", "explain"]
+__all__ = ["match", "assign", "stable", "explain", "verify", "Preferences"]
 
 _ALGORITHMS = ("optimal", "stable", "greedy", "fair", "rounds")
 _OBJECTIVES = ("coverage", "score")
@@ -373,53 +373,156 @@ def assign(edges, capacities=None, objective="coverage", algorithm="optimal", se
 # ---- stable: ranked preferences ------------------------------------------------------------
 
 
-class _Prefs(Handle):
+class Preferences(Handle):
+    """Ranked preferences for stable matching (``lm_prefs``); immutable.
+
+    The document of ``docs/formats.md``: ``{"mentees": {"a": ["x", "y"],
+    "b": {"wants": 2, "ranking": ["y", "x"]}}, "mentors": {"x": {"capacity":
+    2, "ranking": ["b", "a"]}}}``. A pair is acceptable only when each lists
+    the other. Loading validates everything and raises ParseError with
+    file, line, column and JSON path.
+    """
+
     _free_name = "lm_prefs_free"
 
+    @classmethod
+    def _load(cls, loader, *args):
+        lib = _native.lib()
+        lib.need("lm_prefs_load_file", "lm_prefs_load_buffer", "lm_prefs_solve")
+        out = _native.PREFS_P()
+        getattr(lib, loader)(ctypes.byref(out), *args, _native.new_error())
+        return cls(lib, out)
 
-def stable(prefs, proposers="mentees", seed=1):
-    """Stable matching by deferred acceptance on ranked preferences; returns a
-    :class:`libmatch.Result` (pairs without criteria).
+    @classmethod
+    def from_file(cls, path):
+        """Loads a preferences JSON file (``"-"`` reads standard input)."""
+        return cls._load("lm_prefs_load_file", fspath(path))
 
-    ``prefs`` is the preferences document of ``docs/formats.md`` as a dict,
-    ``{"mentees": {"a": ["x", "y"]}, "mentors": {"x": {"capacity": 2,
-    "ranking": ["b", "a"]}}}`` (a person left out of a ranking is
-    unacceptable to the ranker), or the path of such a JSON file.
-    ``proposers``: ``"mentees"`` (the mentee-optimal stable matching) or
-    ``"mentors"``.
+    @classmethod
+    def from_json(cls, data, name=None):
+        """Loads a preferences document from a str or bytes; ``name`` is used
+        in error messages (default ``"<memory>"``)."""
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        data = bytes(data)
+        return cls._load("lm_prefs_load_buffer", data, len(data),
+                         None if name is None else encode(name, "name"))
+
+    @classmethod
+    def from_dict(cls, document, name="<dict>"):
+        """Loads a preferences document given as a dict."""
+        text = json.dumps(document, ensure_ascii=False, indent=1, default=json_default,
+                          allow_nan=False)
+        return cls.from_json(text, name=name)
+
+    def _ids(self, role):
+        h = self._handle()
+        lib = self._lib
+        return tuple(lib.lm_prefs_id(h, role, i).decode("utf-8")
+                     for i in range(lib.lm_prefs_count(h, role)))
+
+    @property
+    def mentees(self):
+        """The mentees' ids, in file order."""
+        return self._ids(LM_ROLE_MENTEE)
+
+    @property
+    def mentors(self):
+        """The mentors' ids, in file order."""
+        return self._ids(LM_ROLE_MENTOR)
+
+    @property
+    def digest(self):
+        """The SHA-256 (hex) of the bytes the preferences were loaded from."""
+        return self._lib.lm_prefs_digest(self._handle()).decode("ascii")
+
+    def __repr__(self):
+        if self.closed:
+            return "<libmatch.Preferences (closed)>"
+        return "<libmatch.Preferences: %d mentees, %d mentors>" % (len(self.mentees),
+                                                                  len(self.mentors))
+
+
+def stable(prefs, proposers="mentees", algorithm="stable", seed=1):
+    """Stable matching on ranked preferences (``lm_prefs_solve``); returns a
+    :class:`libmatch.Result` whose pairs carry score 0 and no criteria.
+
+    ``prefs``: a :class:`libmatch.Preferences`, the preferences document as a
+    dict, or the path of a preferences JSON file.
+    ``proposers``: ``"mentees"`` (the stable matching best for every mentee)
+    or ``"mentors"``. ``algorithm``: ``"stable"`` (deferred acceptance) or
+    ``"rounds"`` (choice rounds: in file order, each mentee still wanting
+    takes their highest-ranked mentor with a free place, round after round;
+    mentors' rankings are not used). Unmatched mentees have the reason
+    ``no_acceptable_mentor``, ``outranked`` (stable) or ``capacity_taken``
+    (rounds), with ``best_feasible``.
     """
     lib = _native.lib()
-    if not (lib.has("lm_prefs_load_buffer") and lib.has("lm_prefs_solve")):
-        raise errors.Error("this libmatch (%s, %s) has no stable-matching API "
-                           "(lm_prefs_load_buffer, lm_prefs_solve)"
-                           % (lib.version_string(), lib.path), code=errors.LM_EINVAL)
-    prefs_handle = _Prefs(lib, _native.PREFS_P())
-    if is_path(prefs):
-        if lib.has("lm_prefs_load_file"):
-            lib.lm_prefs_load_file(ctypes.byref(prefs_handle._ptr), fspath(prefs),
-                                   _native.new_error())
-        else:
-            with open(prefs, "rb") as f:
-                data = f.read()
-            lib.lm_prefs_load_buffer(ctypes.byref(prefs_handle._ptr), data, len(data),
-                                     fspath(prefs), _native.new_error())
+    owned = None
+    if isinstance(prefs, Preferences):
+        p = prefs
+    elif isinstance(prefs, dict):
+        p = owned = Preferences.from_dict(prefs)
+    elif is_path(prefs):
+        p = owned = Preferences.from_file(prefs)
     else:
-        if isinstance(prefs, (bytes, str)):
-            data = prefs.encode("utf-8") if isinstance(prefs, str) else prefs
-            name = b"<memory>"
-        elif isinstance(prefs, dict):
-            data = json.dumps(prefs, ensure_ascii=False, indent=1, default=json_default,
-                              allow_nan=False).encode("utf-8")
-            name = b"<dict>"
-        else:
-            raise TypeError("prefs must be a dict, JSON text or a path, not %s"
-                            % type(prefs).__name__)
-        lib.lm_prefs_load_buffer(ctypes.byref(prefs_handle._ptr), data, len(data), name,
-                                 _native.new_error())
-    with prefs_handle, _Options.new(lib) as opt:
-        opt.proposers(proposers)
-        opt.seed(seed)
-        out = _native.RESULT_P()
-        lib.lm_prefs_solve(ctypes.byref(out), prefs_handle._handle(), opt._handle(),
-                           _native.new_error())
+        raise TypeError("prefs must be a libmatch.Preferences, a dict or a path, not %s"
+                        % type(prefs).__name__)
+    try:
+        with _Options.new(lib) as opt:
+            opt.algorithm(algorithm)
+            opt.proposers(proposers)
+            opt.seed(seed)
+            out = _native.RESULT_P()
+            lib.lm_prefs_solve(ctypes.byref(out), p._handle(), opt._handle(),
+                               _native.new_error())
+    finally:
+        if owned is not None:
+            owned.close()
     return Result(lib, out)
+
+
+def verify(cohort, result, model=None):
+    """Checks a result against the cohort and model it was made from
+    (``lm_verify``): capacities, hard constraints, kept pairs, and the
+    optimality certificate or stability proof where the result claims one.
+
+    ``result``: a :class:`libmatch.Result`, the path of a result file, or the
+    result JSON as bytes. ``model``: as for :func:`match`; None uses the
+    model of a Result from match(), else ``"role_model"``. Returns None when
+    every check passes; raises InfeasibleError with one problem per
+    violation (located in the result file), ParseError for a file that is
+    not a well-formed result.
+    """
+    lib = _native.lib()
+    lib.need("lm_verify")
+    if isinstance(result, Result):
+        data, name = result.to_json().encode("utf-8"), b"result"
+        if model is None and result._model is not None and not result._model.closed:
+            model = result._model
+    elif isinstance(result, (bytes, bytearray, memoryview)):
+        data, name = bytes(result), b"result"
+    elif is_path(result):
+        with open(result, "rb") as f:
+            data = f.read()
+        name = fspath(result)
+    else:
+        raise TypeError("result must be a libmatch.Result, a path or bytes, not %s"
+                        % type(result).__name__)
+    owned = []
+    try:
+        if isinstance(cohort, Cohort):
+            c = cohort
+        elif is_path(cohort):
+            c = Cohort.from_file(cohort)
+            owned.append(c)
+        else:
+            raise TypeError("cohort must be a libmatch.Cohort or a path, not %s"
+                            % type(cohort).__name__)
+        m, model_owned = Model._coerce("role_model" if model is None else model)
+        if model_owned:
+            owned.append(m)
+        lib.lm_verify(c._handle(), m._handle(), data, len(data), name, _native.new_error())
+    finally:
+        for h in owned:
+            h.close()

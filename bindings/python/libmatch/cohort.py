@@ -5,9 +5,9 @@ import ctypes
 import json
 import os
 
-from . import _native
+from . import _native, _util
 from ._handle import Handle
-from ._util import decode, encode, fspath, is_path, json_default
+from ._util import decode, encode, fspath, is_path, json_default, to_int
 
 __all__ = ["Cohort", "Model", "Criterion", "PRESETS"]
 
@@ -36,6 +36,41 @@ def _dumps_people(document):
     return "{" + ",\n ".join(items) + "\n}\n"
 
 
+_LIMIT_SETTERS = {
+    "max_file_bytes": ("lm_limits_set_max_file_bytes", "C_SIZE"),
+    "max_people": ("lm_limits_set_max_people", "C_SIZE"),
+    "max_string_bytes": ("lm_limits_set_max_string_bytes", "C_SIZE"),
+    "max_list_length": ("lm_limits_set_max_list_length", "C_SIZE"),
+    "max_depth": ("lm_limits_set_max_depth", "C_INT"),
+}
+
+
+class _Limits(Handle):
+    """lm_limits made from a dict, for one load."""
+    _free_name = "lm_limits_free"
+
+    @classmethod
+    def make(cls, lib, limits):
+        if not isinstance(limits, dict):
+            raise TypeError("limits must be a dict, not %s" % type(limits).__name__)
+        unknown = sorted(set(limits) - set(_LIMIT_SETTERS))
+        if unknown:
+            raise TypeError("unknown limit %r (expected %s)"
+                            % (unknown[0], ", ".join(sorted(_LIMIT_SETTERS))))
+        lib.need("lm_limits_new", "lm_cohort_load_file_with", "lm_cohort_load_buffer_with")
+        self = cls(lib, _native.LIMITS_P())
+        lib.lm_limits_new(ctypes.byref(self._ptr), _native.new_error())
+        try:
+            for key, value in limits.items():
+                setter, bounds = _LIMIT_SETTERS[key]
+                getattr(lib, setter)(self._ptr, to_int(value, key, *getattr(_util, bounds)),
+                                     _native.new_error())
+        except BaseException:
+            self.close()
+            raise
+        return self
+
+
 class Cohort(Handle):
     """A loaded, validated cohort (``lm_cohort``): immutable, so one cohort may
     be matched from several threads at once.
@@ -56,18 +91,29 @@ class Cohort(Handle):
     # ---- loading ----------------------------------------------------------------
 
     @classmethod
-    def from_file(cls, path):
-        """Loads a ``libmatch-cohort`` v1 JSON file (``"-"`` reads standard
-        input). Raises FileError, ParseError or LimitError."""
+    def from_file(cls, path, limits=None):
+        """Loads a ``libmatch-cohort`` v1 file (``"-"`` reads standard
+        input). Raises FileError, ParseError or LimitError.
+
+        ``limits`` optionally tightens or widens the input limits checked
+        before parsing, a dict with any of ``max_file_bytes``,
+        ``max_people``, ``max_string_bytes``, ``max_list_length``,
+        ``max_depth`` (see include/libmatch/limits.h)."""
         lib = _native.lib()
         out = _native.COHORT_P()
-        lib.lm_cohort_load_file(ctypes.byref(out), fspath(path), _native.new_error())
+        if limits is None:
+            lib.lm_cohort_load_file(ctypes.byref(out), fspath(path), _native.new_error())
+        else:
+            with _Limits.make(lib, limits) as lim:
+                lib.lm_cohort_load_file_with(ctypes.byref(out), fspath(path), lim._ptr,
+                                             _native.new_error())
         return cls(lib, out)
 
     @classmethod
-    def from_json(cls, data, name=None):
+    def from_json(cls, data, name=None, limits=None):
         """Loads a cohort document from a str or bytes; ``name`` is the file
-        name used in error messages (default ``"<memory>"``)."""
+        name used in error messages (default ``"<memory>"``); ``limits`` as
+        for :meth:`from_file`."""
         if isinstance(data, str):
             data = data.encode("utf-8")
         if not isinstance(data, (bytes, bytearray, memoryview)):
@@ -75,22 +121,27 @@ class Cohort(Handle):
         data = bytes(data)
         lib = _native.lib()
         out = _native.COHORT_P()
-        lib.lm_cohort_load_buffer(ctypes.byref(out), data, len(data),
-                                  None if name is None else encode(name, "name"),
-                                  _native.new_error())
+        c_name = None if name is None else encode(name, "name")
+        if limits is None:
+            lib.lm_cohort_load_buffer(ctypes.byref(out), data, len(data), c_name,
+                                      _native.new_error())
+        else:
+            with _Limits.make(lib, limits) as lim:
+                lib.lm_cohort_load_buffer_with(ctypes.byref(out), data, len(data), c_name,
+                                               lim._ptr, _native.new_error())
         return cls(lib, out)
 
     @classmethod
-    def from_dict(cls, document, name="<dict>"):
+    def from_dict(cls, document, name="<dict>", limits=None):
         """Loads a whole ``libmatch-cohort`` document given as a dict (as
         ``json.load`` would return it). ``"format"`` and ``"version"`` are
         added when missing. Dates may be ``datetime.date`` objects."""
         doc = {"format": "libmatch-cohort", "version": 1}
         doc.update(document)
-        return cls.from_json(_dumps_people(doc), name=name)
+        return cls.from_json(_dumps_people(doc), name=name, limits=limits)
 
     @classmethod
-    def from_dicts(cls, mentees, mentors, as_of=None, name="<dicts>"):
+    def from_dicts(cls, mentees, mentors, as_of=None, name="<dicts>", limits=None):
         """Builds a cohort from two lists of profiles (dicts with the fields of
         ``docs/formats.md``: ``{"id": "m-1", "goals": [...], ...}``).
 
@@ -102,7 +153,7 @@ class Cohort(Handle):
             doc["as_of"] = as_of
         doc["mentees"] = list(mentees)
         doc["mentors"] = list(mentors)
-        return cls.from_json(_dumps_people(doc), name=name)
+        return cls.from_json(_dumps_people(doc), name=name, limits=limits)
 
     # ---- reading ------------------------------------------------------------------
 

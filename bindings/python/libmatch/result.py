@@ -8,7 +8,7 @@ from . import _native, errors
 from ._handle import Handle
 from ._util import decode, encode, fspath, points
 
-__all__ = ["Result", "Pair", "Unmatched", "Explanation", "Verdict"]
+__all__ = ["Result", "Pair", "Unmatched", "Explanation", "Verdict", "Optimum", "WhatIf"]
 
 _FORMATS = ("json", "csv")
 
@@ -52,6 +52,22 @@ class Unmatched(typing.NamedTuple):
     reason: str
     blocked_by: dict
     best_feasible: typing.Optional[str]
+
+
+class Optimum(typing.NamedTuple):
+    """For ``greedy`` and ``fair`` results: what the optimal solver reaches
+    on the same input and objective (the policy's cost is the difference)."""
+    total_score: float
+    total_score_micro: int
+    pairs: int
+
+
+class WhatIf(typing.NamedTuple):
+    """The single hard constraint whose relaxation alone would let the most
+    more pairs be made, and how many (``consent`` and ``exclude`` are never
+    relaxed)."""
+    constraint: str
+    would_match: int
 
 
 class Verdict(typing.NamedTuple):
@@ -227,6 +243,76 @@ class Result(Handle):
     def optimal(self):
         """Whether the result is proved optimal for its objective."""
         return bool(self._lib.lm_result_optimal(self._handle()))
+
+    # ---- the run ----------------------------------------------------------------------
+
+    def _name_of(self, getter, namer):
+        self._lib.need(getter)
+        code = getattr(self._lib, getter)(self._handle())
+        return None if code < 0 else decode(getattr(self._lib, namer)(code))
+
+    @property
+    def algorithm(self):
+        """The algorithm that produced the result, e.g. ``"optimal"``."""
+        return self._name_of("lm_result_algorithm", "lm_algorithm_name")
+
+    @property
+    def objective(self):
+        """The objective of the run, ``"coverage"`` or ``"score"``."""
+        return self._name_of("lm_result_objective", "lm_objective_name")
+
+    @property
+    def proposers(self):
+        """For a stable result, the side that proposed (``"mentees"`` or
+        ``"mentors"``); None otherwise."""
+        return self._name_of("lm_result_proposers", "lm_proposers_name")
+
+    @property
+    def broken(self):
+        """The ``current`` pairs a re-optimising run (``keep_current=False``)
+        broke, as (mentee, mentor) tuples sorted by mentee then mentor."""
+        lib = self._lib
+        lib.need("lm_result_broken_count")
+        h = self._handle()
+        return [(decode(lib.lm_result_broken_mentee(h, i)),
+                 decode(lib.lm_result_broken_mentor(h, i)))
+                for i in range(lib.lm_result_broken_count(h))]
+
+    @property
+    def optimum(self):
+        """For ``greedy`` and ``fair`` results, an :class:`Optimum`: the
+        optimal solver's total and pair count on the same input; None for
+        other algorithms."""
+        lib = self._lib
+        lib.need("lm_result_optimum")
+        total = ctypes.c_int64()
+        pairs = ctypes.c_size_t()
+        if lib.lm_result_optimum(self._handle(), ctypes.byref(total), ctypes.byref(pairs)) != 1:
+            return None
+        return Optimum(points(total.value), total.value, pairs.value)
+
+    @property
+    def what_if(self):
+        """A :class:`WhatIf` naming the hard constraint whose relaxation alone
+        would let the most more pairs be made, or None when no single
+        relaxation helps, nobody is unmatched, or the result is not from
+        match()."""
+        lib = self._lib
+        lib.need("lm_result_what_if")
+        name = ctypes.c_char_p()
+        n = ctypes.c_size_t()
+        if lib.lm_result_what_if(self._handle(), ctypes.byref(name), ctypes.byref(n)) != 1:
+            return None
+        return WhatIf(decode(name.value), n.value)
+
+    def what_if_count(self, constraint):
+        """How many more pairs relaxing one hard constraint alone would
+        allow; None when it is not a relaxable hard constraint of the run's
+        model or the result carries no what-if."""
+        lib = self._lib
+        lib.need("lm_result_what_if_count")
+        n = lib.lm_result_what_if_count(self._handle(), encode(constraint, "constraint"))
+        return None if n < 0 else int(n)
 
     def to_dict(self):
         """The ``libmatch-result`` document as Python objects (``json.loads``

@@ -34,6 +34,8 @@ def cycle(data, edges, mentees, mentors, i):
     # handles freed by the garbage collector
     libmatch.assign(edges, capacities={"x": 2}).to_csv()
     libmatch.Cohort.from_dicts(mentees, mentors).mentees
+    if HAS_PREFS:
+        libmatch.stable(PREFS, proposers=("mentees", "mentors")[i % 2]).pairs
     error_cycle(cohort_small)
 
 
@@ -52,6 +54,10 @@ def error_cycle(cohort):
 
 
 cohort_small = None
+HAS_PREFS = libmatch._native.lib().has("lm_prefs_solve")
+PREFS = {"mentees": {"a": ["x", "y"], "b": ["y", "x"], "c": ["x"]},
+         "mentors": {"x": {"capacity": 2, "ranking": ["c", "b", "a"]},
+                     "y": {"ranking": ["a", "b"]}}}
 ERROR_ROUNDS = int(os.environ.get("LM_LEAK_ERROR_ROUNDS", "20000"))
 
 

@@ -6,8 +6,14 @@ import threading
 import time
 import unittest
 
-from support import ROLE_MODEL, TUTORING
+import glob
+import os
+
+from support import DATA, ROLE_MODEL, TUTORING
 import libmatch
+
+HAS_PREFS = libmatch._native.lib().has("lm_prefs_solve")
+PREFS = sorted(glob.glob(os.path.join(DATA, "valid", "prefs-*.json")))
 
 THREADS = 6
 RUNS_PER_THREAD = 15
@@ -24,7 +30,12 @@ def job(k):
             edges = [(q.mentee, q.mentor, q.score) for q in r.pairs]
             with libmatch.assign(edges, seed=k) as a:
                 assigned = a.to_json()
-            return r.to_json(), r.to_csv(), str(e), assigned
+            stable = None
+            if HAS_PREFS and PREFS:
+                with libmatch.stable(PREFS[k % len(PREFS)],
+                                     proposers=("mentees", "mentors")[k % 2]) as s:
+                    stable = s.to_json()
+            return r.to_json(), r.to_csv(), str(e), assigned, stable
 
 
 class Threads(unittest.TestCase):
