@@ -237,6 +237,12 @@ _OPTIONAL_PROTOTYPES = [
     ("lm_result_optimum", c_int, [RESULT_P, P(lm_score), P(c_size_t)]),
     ("lm_result_what_if", c_int, [RESULT_P, P(c_char_p), P(c_size_t)]),
     ("lm_result_what_if_count", c_long, [RESULT_P, c_char_p]),
+    # match.h: explanations for one side; io.h: the HTML report
+    ("lm_explain_for", _STATUS,
+     [P(EXPLANATION_P), COHORT_P, MODEL_P, c_char_p, c_char_p, c_int, ERROR_PP]),
+    ("lm_explanation_withheld", c_int, [EXPLANATION_P]),
+    ("lm_report_write", _STATUS, [RESULT_P, COHORT_P, P(c_void_p), P(c_size_t), ERROR_PP]),
+    ("lm_report_write_file", _STATUS, [RESULT_P, COHORT_P, c_char_p, ERROR_PP]),
     # verify.h
     ("lm_verify", _STATUS, [COHORT_P, MODEL_P, c_char_p, c_size_t, c_char_p, ERROR_PP]),
     # limits.h, and cohorts loaded under limits

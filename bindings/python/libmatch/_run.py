@@ -151,13 +151,15 @@ def match(cohort, model="role_model", algorithm=None, objective=None, seed=1, th
         for h in owned:
             h.close()
         raise
-    return Result(lib, out, cohort=c, model=m, owned=owned)
+    return Result(lib, out, cohort=c, model=m, owned=owned, audience=audience)
 
 
-def explain(cohort, mentee, mentor, model="role_model"):
+def explain(cohort, mentee, mentor, model="role_model", audience=None):
     """Judges one pair of a cohort under a model without matching: an
     :class:`libmatch.Explanation` (each hard constraint's verdict and each
-    criterion's contribution). Raises NotFoundError for an unknown id."""
+    criterion's contribution). ``audience``: None or ``"staff"`` for
+    everything, ``"mentee"`` or ``"mentor"`` for what that side may see.
+    Raises NotFoundError for an unknown id."""
     lib = _native.lib()
     owned = []
     try:
@@ -172,7 +174,7 @@ def explain(cohort, mentee, mentor, model="role_model"):
         m, model_owned = Model._coerce(model)
         if model_owned:
             owned.append(m)
-        return _explain(lib, c, m, mentee, mentor)
+        return _explain(lib, c, m, mentee, mentor, audience)
     finally:
         for h in owned:
             h.close()

@@ -10,7 +10,7 @@ from ._util import decode, encode, fspath, points
 
 __all__ = ["Result", "Pair", "Unmatched", "Explanation", "Verdict", "Optimum", "WhatIf"]
 
-_FORMATS = ("json", "csv")
+_FORMATS = ("json", "csv", "html")
 
 
 class Pair(typing.NamedTuple):
@@ -87,15 +87,19 @@ class Explanation:
     infeasible pair, for information) and ``criteria``: every criterion of
     the engine, name -> :class:`Verdict`, in the model's order."""
 
-    __slots__ = ("mentee", "mentor", "feasible", "score", "score_micro", "criteria")
+    __slots__ = ("mentee", "mentor", "feasible", "score", "score_micro", "criteria",
+                 "audience", "withheld")
 
-    def __init__(self, mentee, mentor, feasible, score_micro, criteria):
+    def __init__(self, mentee, mentor, feasible, score_micro, criteria, audience="staff",
+                 withheld=False):
         self.mentee = mentee
         self.mentor = mentor
         self.feasible = feasible
         self.score_micro = score_micro
         self.score = points(score_micro)
         self.criteria = criteria
+        self.audience = audience
+        self.withheld = withheld
 
     @property
     def failed(self):
@@ -108,15 +112,23 @@ class Explanation:
         return {v.name: v.contribution for v in self.criteria.values()
                 if v.contribution_micro != 0}
 
+    def _status(self):
+        if self.withheld:
+            return "not available"
+        if self.audience != "staff":
+            return "available"
+        return "feasible" if self.feasible else "infeasible"
+
     def __repr__(self):
         return "<libmatch.Explanation %s / %s: %s, score %.6f>" % (
-            self.mentee, self.mentor, "feasible" if self.feasible else "infeasible", self.score)
+            self.mentee, self.mentor, self._status(), self.score)
 
     def __str__(self):
-        """The same table as ``libmatch explain``."""
-        lines = ["pair %s / %s: %s, score %s" % (self.mentee, self.mentor,
-                                                 "feasible" if self.feasible else "infeasible",
-                                                 _fixed(self.score_micro)),
+        """The same text as ``libmatch explain [--audience A]``."""
+        head = "pair %s / %s: %s" % (self.mentee, self.mentor, self._status())
+        if self.withheld:
+            return head
+        lines = [head + ", score " + _fixed(self.score_micro),
                  "%-14s %-6s %s" % ("criterion", "hard", "contribution")]
         for v in self.criteria.values():
             hard = "-" if v.passed is None else ("pass" if v.passed else "FAIL")
@@ -130,12 +142,27 @@ def _fixed(micro):
     return "%s%d.%06d" % (sign, micro // 1000000, micro % 1000000)
 
 
-def explain(lib, cohort, model, mentee, mentor):
-    """Runs lm_explain and copies the explanation out (the C object is freed
-    before returning)."""
+_AUDIENCES = ("staff", "mentee", "mentor")
+
+
+def explain(lib, cohort, model, mentee, mentor, audience=None):
+    """Runs lm_explain (or lm_explain_for an audience) and copies the
+    explanation out (the C object is freed before returning)."""
     out = _native.EXPLANATION_P()
-    lib.lm_explain(ctypes.byref(out), cohort._handle(), model._handle(),
-                   encode(mentee, "mentee id"), encode(mentor, "mentor id"), _native.new_error())
+    args = (cohort._handle(), model._handle(), encode(mentee, "mentee id"),
+            encode(mentor, "mentor id"))
+    if audience is None:
+        lib.lm_explain(ctypes.byref(out), *args, _native.new_error())
+        audience = "staff"
+    else:
+        lib.need("lm_explain_for", "lm_explanation_withheld")
+        if not isinstance(audience, str):
+            raise TypeError("audience must be a str, not %s" % type(audience).__name__)
+        code = lib.lm_audience_from_name(encode(audience, "audience"))
+        if code < 0:
+            raise errors.InvalidArgumentError("unknown audience %r (expected %s)"
+                                              % (audience, ", ".join(_AUDIENCES)), code=code)
+        lib.lm_explain_for(ctypes.byref(out), *args, code, _native.new_error())
     try:
         criteria = {}
         for c in range(lib.lm_explanation_criterion_count(out)):
@@ -144,8 +171,9 @@ def explain(lib, cohort, model, mentee, mentor):
             passed = int(lib.lm_explanation_passed(out, c))
             criteria[name] = Verdict(name, points(micro), micro,
                                      None if passed < 0 else bool(passed))
+        withheld = lib.has("lm_explanation_withheld") and bool(lib.lm_explanation_withheld(out))
         return Explanation(mentee, mentor, bool(lib.lm_explanation_feasible(out)),
-                           int(lib.lm_explanation_score(out)), criteria)
+                           int(lib.lm_explanation_score(out)), criteria, audience, withheld)
     finally:
         lib.lm_explanation_free(out)
 
@@ -161,8 +189,9 @@ class Result(Handle):
 
     _free_name = "lm_result_free"
 
-    def __init__(self, _lib, _ptr, cohort=None, model=None, owned=()):
+    def __init__(self, _lib, _ptr, cohort=None, model=None, owned=(), audience=None):
         super().__init__(_lib, _ptr)
+        self._audience = audience  # the run's audience: explain()'s default
         self._cohort = cohort     # kept for explain(); may be None
         self._model = model
         self._owned = list(owned)  # handles made for this result alone
@@ -362,24 +391,57 @@ class Result(Handle):
         mentee), as ``libmatch match --format csv`` writes it."""
         return self.write("csv")
 
+    def _report_cohort(self):
+        c = self._cohort
+        return c._handle() if c is not None and not c.closed else None
+
+    def to_html(self):
+        """The staff report: one self-contained HTML page (no scripts, nothing
+        loaded from the network), with the coverage by region and goal when
+        the result comes from match() on a cohort still open."""
+        lib = self._lib
+        lib.need("lm_report_write")
+        buf = ctypes.c_void_p()
+        length = ctypes.c_size_t()
+        lib.lm_report_write(self._handle(), self._report_cohort(), ctypes.byref(buf),
+                            ctypes.byref(length), _native.new_error())
+        try:
+            return ctypes.string_at(buf.value, length.value).decode("utf-8")
+        finally:
+            lib.lm_free(buf)
+
     def save(self, path, format="json"):
         """Writes the result to a file atomically (a temporary file in the
         same folder, mode 0600, renamed over ``path`` only when complete; on
-        failure ``path`` is neither created nor changed). Raises FileError."""
+        failure ``path`` is neither created nor changed). ``format``:
+        ``"json"``, ``"csv"`` or ``"html"`` (the report of :meth:`to_html`).
+        Raises FileError."""
         code = self._format(format)
+        if format == "html" and self._lib.has("lm_report_write_file"):
+            self._lib.lm_report_write_file(self._handle(), self._report_cohort(), fspath(path),
+                                           _native.new_error())
+            return
         self._lib.lm_result_write_file(self._handle(), code, fspath(path), _native.new_error())
 
     # ---- explanations ------------------------------------------------------------------
 
-    def explain(self, mentee, mentor):
+    def explain(self, mentee, mentor, audience=None):
         """Judges one pair under the run's model: an :class:`Explanation`.
         Any pair of the cohort may be asked about, matched or not. Raises
-        NotFoundError for an unknown id."""
+        NotFoundError for an unknown id.
+
+        ``audience``: ``"staff"`` (everything), ``"mentee"`` or ``"mentor"``
+        (nothing that could betray the other side's private requests: a pair
+        failing a hard constraint is only ``withheld``); default the
+        audience the run was made for (staff unless match() said otherwise).
+        """
         if self._cohort is None or self._model is None:
             raise errors.InvalidArgumentError(
                 "explain() needs a result of libmatch.match(): assign() and stable() "
                 "results have no cohort or model")
-        return explain(self._lib, self._cohort, self._model, mentee, mentor)
+        if audience is None:
+            audience = self._audience
+        return explain(self._lib, self._cohort, self._model, mentee, mentor, audience)
 
     def __repr__(self):
         if self.closed:

@@ -135,6 +135,45 @@ class SameAsCli(unittest.TestCase):
                 self.assertEqual((str(e) + "\n").encode(),
                                  cli("explain", ROLE_MODEL, mentee, mentor).stdout)
 
+    def test_explain_audiences(self):
+        if not libmatch._native.lib().has("lm_explain_for"):
+            self.skipTest("this libmatch has no lm_explain_for")
+        with libmatch.Cohort.from_file(ROLE_MODEL) as c:
+            for audience in ("staff", "mentee", "mentor"):
+                for mentee, mentor in (("m-00001", "r-00032"), ("m-00014", "r-00001")):
+                    with self.subTest(audience=audience, pair=(mentee, mentor)):
+                        e = libmatch.explain(c, mentee, mentor, audience=audience)
+                        self.assertEqual(e.audience, audience)
+                        want = cli("explain", ROLE_MODEL, mentee, mentor, "--audience",
+                                   audience).stdout
+                        self.assertEqual((str(e) + "\n").encode(), want)
+            # m-00014 / r-00001 fails hard constraints: withheld from either side
+            e = libmatch.explain(c, "m-00014", "r-00001", audience="mentee")
+            self.assertTrue(e.withheld)
+            self.assertEqual(e.criteria, {})
+            self.assertFalse(libmatch.explain(c, "m-00014", "r-00001").withheld)
+            with libmatch.match(c, audience="mentor") as r:       # the run's audience
+                self.assertEqual(r.explain("m-00014", "r-00001").audience, "mentor")
+                self.assertFalse(r.explain("m-00014", "r-00001", audience="staff").withheld)
+            with self.assertRaises(libmatch.InvalidArgumentError):
+                libmatch.explain(c, "m-00014", "r-00001", audience="public")
+
+    def test_html(self):
+        if not libmatch._native.lib().has("lm_report_write"):
+            self.skipTest("this libmatch has no HTML report")
+        with libmatch.Cohort.from_file(ROLE_MODEL) as c, libmatch.match(c) as r, \
+                tempfile.TemporaryDirectory() as tmp:
+            self.assertEqual(r.write("html").encode(),
+                             cli("match", ROLE_MODEL, "--format", "html").stdout)
+            page = r.to_html()       # with the coverage charts of the cohort
+            self.assertTrue(page.startswith("<!DOCTYPE html>"))
+            self.assertNotIn("<script", page)
+            path = os.path.join(tmp, "report.html")
+            r.save(path, format="html")
+            with open(path, encoding="utf-8") as f:
+                self.assertEqual(f.read(), page)
+            self.assertEqual(stat.S_IMODE(os.stat(path).st_mode), 0o600)
+
     def test_save(self):
         with tempfile.TemporaryDirectory() as tmp, libmatch.match(ROLE_MODEL) as r:
             for fmt in ("json", "csv"):

@@ -8,7 +8,7 @@ import shutil
 import tempfile
 import unittest
 
-from support import DATA
+from support import DATA, cli
 import libmatch
 
 HAS_PREFS = libmatch._native.lib().has("lm_prefs_solve")
@@ -142,6 +142,16 @@ class Stable(unittest.TestCase):
         self.assertGreater(e.column, 0)
         with self.assertRaises(libmatch.FileError):
             libmatch.stable("/nonexistent/prefs.json")
+
+    def test_same_as_cli(self):
+        for args, kwargs in (([], {}), (["--proposers", "mentors"], dict(proposers="mentors")),
+                             (["--algorithm", "rounds"], dict(algorithm="rounds")),
+                             (["--seed", "9"], dict(seed=9))):
+            with self.subTest(args=args):
+                with libmatch.stable(self.nrmp, **kwargs) as r:
+                    self.assertEqual(r.to_json().encode(), cli("stable", self.nrmp, *args).stdout)
+                    self.assertEqual(r.to_csv().encode(),
+                                     cli("stable", self.nrmp, "--format", "csv", *args).stdout)
 
     def test_bad_options(self):
         for kwargs in (dict(proposers="both"), dict(algorithm="optimal"),
