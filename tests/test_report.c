@@ -172,6 +172,50 @@ START_TEST(everything_is_escaped)
 }
 END_TEST
 
+START_TEST(what_if_and_policies)
+{
+	lm_result *r = sample("role_model");
+	long counts[] = { 3, -1, 1 }, none[] = { 0, -1, 0 };
+	char *html;
+
+	/* What-if: the best rule first, then the others that help. */
+	lm_result_set_what_if(r, counts);
+	html = page(r);
+	ck_assert_ptr_nonnull(strstr(html, "<b>What if?</b> Relaxing the rule <b>language</b> alone "
+					   "would let up to 3 more pairs be made; other rules: region 1."));
+	lm_free(html);
+	lm_result_set_what_if(r, none);
+	html = page(r);
+	ck_assert_ptr_nonnull(strstr(html, "Relaxing any one hard rule alone would not let more"));
+	lm_free(html);
+	lm_result_free(r);
+
+	/* Re-optimised: the ongoing pairs it ended; greedy: the optimum beside it. */
+	r = lm_result_new(mentees, 3, mentors, 2, 0, NULL, 0, NULL);
+	lm_result_add_pair(r, 0, 0, 5000000, NULL, FALSE);
+	lm_result_add_unmatched(r, 1, LM_UNMATCHED_OUTRANKED, -1, NULL);
+	lm_result_add_unmatched(r, 2, LM_UNMATCHED_NO_ACCEPTABLE_MENTOR, -1, NULL);
+	lm_result_add_broken(r, 1, 1);
+	lm_result_set_reoptimised(r, 10 * (lm_score)LM_SCORE_SCALE);
+	lm_result_set_optimum(r, 7500000, 2);
+	lm_result_set_proposers(r, LM_PROPOSERS_MENTORS);
+	lm_result_set_run(r, "x", LM_ALGORITHM_STABLE, LM_OBJECTIVE_COVERAGE, 1, "", FALSE);
+	lm_result_finish(r);
+	html = page(r);
+	ck_assert_ptr_nonnull(strstr(html, "algorithm <b>stable</b> (mentors propose)"));
+	ck_assert_ptr_nonnull(strstr(html, "ending an ongoing pair cost 10.0 points"));
+	ck_assert_ptr_nonnull(strstr(html, "<tr class=\"broken\"><td class=\"id\">m-1</td>"
+					   "<td class=\"id\">r-a</td></tr>"));
+	ck_assert_ptr_nonnull(strstr(html, "makes 2 pairs with a total of 7.5 points (this result: "
+					   "5.0)"));
+	ck_assert_ptr_nonnull(strstr(html, "Outranked: acceptable mentors chose others"));
+	ck_assert_ptr_nonnull(strstr(html, "No mentor acceptable to both"));
+	ck_assert_ptr_nonnull(strstr(html, "<dt>Optimal</dt><dd>not proved</dd>"));
+	lm_free(html);
+	lm_result_free(r);
+}
+END_TEST
+
 START_TEST(histogram_bands)
 {
 	lm_result *r = lm_result_new(mentees, 3, mentors, 2, 0, NULL, 0, NULL);
@@ -398,6 +442,7 @@ static Suite *report_suite(void)
 	tcase_add_test(tc, summary_pairs_and_reasons);
 	tcase_add_test(tc, capacity_taken_names_best_mentor);
 	tcase_add_test(tc, everything_is_escaped);
+	tcase_add_test(tc, what_if_and_policies);
 	tcase_add_test(tc, histogram_bands);
 	tcase_add_test(tc, numbers_round_half_away_from_zero);
 	tcase_add_test(tc, empty_result);

@@ -18,7 +18,7 @@ static const char style[] =
 	"background:#fff;margin:0 auto;max-width:1400px;padding:24px}\n"
 	"h1{font-size:1.7em;margin:0 0 4px}h2{font-size:1.3em;margin:32px 0 8px;"
 	"border-bottom:2px solid #d0d7de;padding-bottom:4px}\n"
-	"p{margin:6px 0}.sub,.note{color:#4a4a4a}nav a{color:#0b5394;margin-right:14px}\n"
+	"h3{font-size:1.05em;margin:18px 0 6px}p{margin:6px 0}.sub,.note{color:#4a4a4a}nav a{color:#0b5394;margin-right:14px}\n"
 	".figures{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));"
 	"gap:10px;margin:12px 0;padding:0}\n"
 	".figures div{border:1px solid #d0d7de;border-radius:6px;padding:8px 10px}\n"
@@ -47,7 +47,7 @@ static const char style[] =
 	".kept{font-size:.8em;border:1px solid #6a6a6a;border-radius:3px;padding:0 4px}\n"
 	".vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}\n"
 	".hint{border-left:4px solid #e69f00;background:#fff8e6;padding:8px 12px}\n"
-	"footer{margin-top:32px;font-size:.85em;color:#4a4a4a;word-break:break-all}\n"
+	"footer{margin-top:32px;font-size:.85em;color:#4a4a4a;overflow-wrap:anywhere}\n"
 	"*{-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
 	"@page{margin:12mm}\n"
 	"@media print{body{font-size:10pt;padding:0;max-width:none}nav{display:none}"
@@ -81,9 +81,11 @@ static void header(GString *s, const lm_result *r)
 		lm_report_escape(s, r->model);
 	else
 		g_string_append(s, "own scores (pure solver)");
-	g_string_append_printf(s, "</b> · algorithm <b>%s</b> · objective <b>%s</b> · "
-			       "seed %" G_GUINT64_FORMAT "</p>\n",
-			       algorithm ? algorithm : "?", objective ? objective : "?", r->seed);
+	g_string_append_printf(s, "</b> · algorithm <b>%s</b>", algorithm ? algorithm : "?");
+	if (r->proposers >= 0 && lm_proposers_name(r->proposers))
+		g_string_append_printf(s, " (%s propose)", lm_proposers_name(r->proposers));
+	g_string_append_printf(s, " · objective <b>%s</b> · seed %" G_GUINT64_FORMAT "</p>\n",
+			       objective ? objective : "?", r->seed);
 	g_string_append(s, "<nav><a href=\"#summary\">Summary</a><a href=\"#pairs\">Pairs</a>"
 			   "<a href=\"#unmatched\">Unmatched</a><a href=\"#distribution\">Scores</a>"
 			   "<a href=\"#regions\">Coverage</a></nav>\n</header>\n");
@@ -137,7 +139,20 @@ static void summary(GString *s, const lm_result *r)
 	if (r->optimal)
 		g_string_append(s, " <i>Optimal</i>: the solver proved that no other assignment "
 				   "does better for this objective.");
-	g_string_append(s, "</p>\n</section>\n");
+	g_string_append(s, "</p>\n");
+	if (r->has_optimum) {
+		/* Greedy and fair trade total score for speed or for the lowest
+		 * pair: say what that cost on this cohort. */
+		g_string_append(s, "<p>For comparison, the optimal assignment of the same cohort "
+				   "makes ");
+		g_string_append_printf(s, "%" G_GUINT64_FORMAT " pairs with a total of ",
+				       r->optimum_pairs);
+		lm_report_points(s, r->optimum_total);
+		g_string_append(s, " points (this result: ");
+		lm_report_points(s, r->total);
+		g_string_append(s, ").</p>\n");
+	}
+	g_string_append(s, "</section>\n");
 	g_string_free(v, TRUE);
 }
 
@@ -181,6 +196,34 @@ static void pair_row(GString *s, const lm_result *r, guint i, lm_score scale)
 	g_string_append(s, "</tr>\n");
 }
 
+/* A re-optimising run (keep_current off) may end ongoing pairs: staff must
+ * see which before telling anyone. */
+static void broken(GString *s, const lm_result *r)
+{
+	if (!r->reoptimised)
+		return;
+	g_string_append(s, "<h3>Ongoing pairs ended by this run</h3>\n<p>Everyone was "
+			   "re-matched; ending an ongoing pair cost ");
+	lm_report_points(s, r->break_cost);
+	g_string_append_printf(s, " points, so a pair ends only when a change gains more. %u "
+			       "ongoing pair%s ended.</p>\n", r->broken->len,
+			       r->broken->len == 1 ? "" : "s");
+	if (r->broken->len == 0)
+		return;
+	g_string_append(s, "<table class=\"broken\">\n<thead><tr><th scope=\"col\">Mentee</th>"
+			   "<th scope=\"col\">Former mentor</th></tr></thead>\n<tbody>\n");
+	for (guint i = 0; i < r->broken->len; i++) {
+		const lm_result_broken *b = &g_array_index(r->broken, lm_result_broken, i);
+
+		g_string_append(s, "<tr class=\"broken\"><td class=\"id\">");
+		lm_report_escape(s, r->mentee_ids[b->mentee]);
+		g_string_append(s, "</td><td class=\"id\">");
+		lm_report_escape(s, r->mentor_ids[b->mentor]);
+		g_string_append(s, "</td></tr>\n");
+	}
+	g_string_append(s, "</tbody>\n</table>\n");
+}
+
 static void pairs(GString *s, const lm_result *r)
 {
 	lm_score scale = lm_report_scale(r);
@@ -215,7 +258,9 @@ static void pairs(GString *s, const lm_result *r)
 	g_string_append(s, "</tr></thead>\n<tbody>\n");
 	for (guint i = 0; i < r->pairs->len; i++)
 		pair_row(s, r, i, scale);
-	g_string_append(s, "</tbody>\n</table>\n</section>\n");
+	g_string_append(s, "</tbody>\n</table>\n");
+	broken(s, r);
+	g_string_append(s, "</section>\n");
 }
 
 /* The hard constraints that ruled a mentee's mentors out, most first:
@@ -264,6 +309,10 @@ static const char *reason_words(int reason)
 		return "Suitable mentors are full";
 	case LM_UNMATCHED_NOT_WORTH_IT:
 		return "No pair adds to the score";
+	case LM_UNMATCHED_NO_ACCEPTABLE_MENTOR:
+		return "No mentor acceptable to both";
+	case LM_UNMATCHED_OUTRANKED:
+		return "Outranked: acceptable mentors chose others";
 	default:
 		return NULL;
 	}
@@ -294,19 +343,45 @@ static void unmatched_row(GString *s, const lm_result *r, const lm_result_unmatc
 	g_string_append(s, "</td></tr>\n");
 }
 
-/* Where the what-if hint goes: "relaxing X alone would match N more".
- * The result does not carry it yet (issue 3 adds it); until then the
- * section shows the reasons only. */
+/* The what-if hint: which single hard rule, relaxed alone, would let the
+ * most more pairs be made, and the others that would help, most first. */
 static void what_if(GString *s, const lm_result *r)
 {
-	(void)s;
-	(void)r;
+	int best = r->what_if ? lm_result_what_if_best(r) : -1;
+
+	if (!r->what_if)
+		return;
+	g_string_append(s, "<p class=\"hint\"><b>What if?</b> ");
+	if (best < 0) {
+		g_string_append(s, "Relaxing any one hard rule alone would not let more pairs be "
+				   "made (consent and do-not-pair lists are never relaxed): it would "
+				   "take more mentors or places, or several changes at once.</p>\n");
+		return;
+	}
+	g_string_append(s, "Relaxing the rule <b>");
+	lm_report_escape(s, r->constraints[best]);
+	g_string_append_printf(s, "</b> alone would let up to %ld more pair%s be made",
+			       r->what_if[best], r->what_if[best] == 1 ? "" : "s");
+	/* The other helpful rules, in decreasing order (ties: engine order). */
+	gboolean any = FALSE;
+
+	for (long v = r->what_if[best]; v > 0; v--)
+		for (size_t c = 0; c < r->n_constraints; c++) {
+			if ((int)c == best || r->what_if[c] != v)
+				continue;
+			g_string_append(s, any ? ", " : "; other rules: ");
+			lm_report_escape(s, r->constraints[c]);
+			g_string_append_printf(s, " %ld", v);
+			any = TRUE;
+		}
+	g_string_append(s, ". Hard rules protect mentees: change one only on purpose, in a "
+			   "model file.</p>\n");
 }
 
 static void unmatched(GString *s, const lm_result *r)
 {
 	g_autofree uint32_t *pairs_of = g_new0(uint32_t, r->n_mentees + 1);
-	uint32_t by_reason[3] = { 0 };
+	uint32_t by_reason[5] = { 0 };
 
 	g_string_append(s, "<section id=\"unmatched\">\n<h2>Unmatched mentees</h2>\n");
 	if (r->unmatched->len == 0) {
@@ -318,7 +393,7 @@ static void unmatched(GString *s, const lm_result *r)
 	for (guint i = 0; i < r->unmatched->len; i++) {
 		int reason = g_array_index(r->unmatched, lm_result_unmatched, i).reason;
 
-		if (reason >= 0 && reason < 3)
+		if (reason >= 0 && reason < (int)G_N_ELEMENTS(by_reason))
 			by_reason[reason]++;
 	}
 	g_string_append_printf(s, "<p>%u mentee%s without all the mentors they want: %u with no "
@@ -331,6 +406,12 @@ static void unmatched(GString *s, const lm_result *r)
 	if (by_reason[LM_UNMATCHED_NOT_WORTH_IT])
 		g_string_append_printf(s, ", %u for whom no pair adds to the score",
 				       by_reason[LM_UNMATCHED_NOT_WORTH_IT]);
+	if (by_reason[LM_UNMATCHED_NO_ACCEPTABLE_MENTOR])
+		g_string_append_printf(s, ", %u with no mentor acceptable to both sides",
+				       by_reason[LM_UNMATCHED_NO_ACCEPTABLE_MENTOR]);
+	if (by_reason[LM_UNMATCHED_OUTRANKED])
+		g_string_append_printf(s, ", %u outranked by mentees their mentors preferred",
+				       by_reason[LM_UNMATCHED_OUTRANKED]);
 	g_string_append(s, ".</p>\n");
 	what_if(s, r);
 	g_string_append(s, "<table class=\"unmatched\">\n<thead><tr><th scope=\"col\">Mentee</th>"
