@@ -537,7 +537,7 @@ START_TEST(every_problem_reported)
 		"t.json:2:37: $.mentees[0].gender: expected one of",
 		"t.json:3:22: $.mentees[1].id: duplicate id: first used at $.mentees[0].id",
 		"t.json:3:37: $.mentees[1].wants: expected an integer from 1 to 16",
-		"t.json:4:50: $.mentors[0].zzz: unknown field",
+		"t.json:4:50: $.mentors[0][2]: unknown field (name not repeated",
 		"t.json:4:39: $.mentors[0].capacity: expected an integer from 0 to 1000",
 		"t.json:2:54: $.mentees[0].choices[0]: unknown id",
 	};

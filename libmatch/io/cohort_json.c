@@ -251,6 +251,7 @@ int lm_cohort_parse_json(lm_cohort **out, GBytes *source, const char *name, lm_e
 
 	if (rc < 0)
 		return rc;
+	p.doc.private_keys = TRUE; /* member names may be values typed in the wrong place */
 	memset(&p.draft, 0, sizeof p.draft);
 	p.path = g_string_new("$");
 	for (size_t i = 0; i < lm_cohort_n_fields; i++)

@@ -270,6 +270,16 @@ static gboolean expect_language_map(lm_cohort_parser *p, const cJSON *v, const c
 	return TRUE;
 }
 
+/* A map entry's path step: the code when it reads as one (two or three
+ * lowercase letters), else the entry's position, since a longer key may be
+ * a value typed in the wrong place and paths are printed. */
+static size_t push_entry(lm_cohort_parser *p, const char *code, size_t k)
+{
+	size_t n = strspn(code, "abcdefghijklmnopqrstuvwxyz");
+
+	return n >= 2 && n <= 3 && code[n] == '\0' ? lm_cp_push(p, code) : lm_cp_push_index(p, k);
+}
+
 static int32_t language_id(lm_cohort_parser *p, const char *code)
 {
 	return intern(p, p->draft.cohort->languages, code, LM_MAX_LANGUAGES, "languages");
@@ -283,8 +293,9 @@ static void read_languages(lm_cohort_parser *p, const cJSON *v)
 	if (!expect_language_map(p, v, "language levels"))
 		return;
 	p->person->has_languages = 1;
-	for (const cJSON *e = v->child; e; e = e->next) {
-		size_t mark = lm_cp_push(p, e->string);
+	size_t k = 0;
+	for (const cJSON *e = v->child; e; e = e->next, k++) {
+		size_t mark = push_entry(p, e->string, k);
 		long long level;
 
 		if (lm_json_get_int(doc(p), e, p->path->str, 0, LM_LEVEL_MAX, &level)) {
@@ -328,8 +339,9 @@ static void read_teaches(lm_cohort_parser *p, const cJSON *v)
 	out->off = p->draft.teaches->len;
 	if (!expect_language_map(p, v, "level ranges"))
 		return;
-	for (const cJSON *e = v->child; e; e = e->next) {
-		size_t mark = lm_cp_push(p, e->string);
+	size_t k = 0;
+	for (const cJSON *e = v->child; e; e = e->next, k++) {
+		size_t mark = push_entry(p, e->string, k);
 		lm_teach t = { 0 };
 
 		if (!read_level_range(e, &t)) {

@@ -157,15 +157,28 @@ static size_t find_member(cursor c, const char *key, unsigned nth)
 	}
 }
 
+/* The index-th element of an array, or the value of the index-th member of
+ * an object (members whose names are not shown are named by position). */
 static size_t find_element(cursor c, size_t index)
 {
-	if (!cur_at(&c, '['))
+	gboolean object = cur_at(&c, '{');
+
+	if (!cur_at(&c, '[') && !object)
 		return SIZE_MAX;
 	c.pos++;
 	for (size_t i = 0;; i++) {
 		cur_space(&c);
-		if (cur_at(&c, ']'))
+		if (cur_at(&c, object ? '}' : ']'))
 			return SIZE_MAX;
+		if (object) {
+			if (!cur_at(&c, '"') || !cur_skip_string(&c))
+				return SIZE_MAX;
+			cur_space(&c);
+			if (!cur_at(&c, ':'))
+				return SIZE_MAX;
+			c.pos++;
+			cur_space(&c);
+		}
 		if (i == index)
 			return c.pos;
 		if (!cur_skip_value(&c))

@@ -334,6 +334,16 @@ static void unknown_key(lm_json_doc *doc, const char *path, const char *key,
 		lm_json_problem(doc, path, LM_EPARSE, "unknown field");
 }
 
+/* The 0-based position of member m in obj. */
+static size_t member_index(const cJSON *obj, const cJSON *m)
+{
+	size_t i = 0;
+
+	for (const cJSON *s = obj->child; s != m; s = s->next)
+		i++;
+	return i;
+}
+
 /* allowed == NULL accepts any name (maps such as "languages") and only
  * looks for duplicates. */
 gboolean lm_json_check_keys(lm_json_doc *doc, const cJSON *obj, const char *path,
@@ -354,8 +364,20 @@ gboolean lm_json_check_keys(lm_json_doc *doc, const cJSON *obj, const char *path
 		if (n == 1 && (!allowed || g_str_has_prefix(key, "x-") ||
 			       g_strv_contains(allowed, key)))
 			continue;
-		g_autofree char *mpath = lm_json_path_key(path, key);
 
+		gboolean named = !doc->private_keys ||
+				 (allowed && (g_strv_contains(allowed, key) ||
+					      lm_vocab_closest(key, allowed,
+							       g_strv_length((char **)allowed))));
+		g_autofree char *mpath = named ? lm_json_path_key(path, key)
+					       : lm_json_path_index(path, member_index(obj, m));
+
+		if (!named) {
+			lm_json_problem(doc, mpath, LM_EPARSE, "%s field (name not repeated: it "
+					"may hold personal data)", n > 1 ? "duplicate" : "unknown");
+			ok = FALSE;
+			continue;
+		}
 		if (n > 1)
 			problem_nth(doc, mpath, n, "duplicate field");
 		else

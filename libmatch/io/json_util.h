@@ -23,6 +23,7 @@ typedef struct lm_json_doc {
 	size_t len;
 	cJSON *root;          /* owned; freed by lm_json_doc_clear */
 	lm_problems problems; /* collected semantic problems */
+	gboolean private_keys; /* member names may be profile data: see lm_json_check_keys */
 } lm_json_doc;
 
 /* Reads a whole file ("-" = standard input) into a NUL-terminated buffer
@@ -53,7 +54,11 @@ char *lm_json_path_index(const char *base, size_t index);
 
 /* Checks an object's member names: each must be in `allowed` (NULL-terminated)
  * or start with "x-"; duplicates are problems too. FALSE if any problem.
- * allowed == NULL accepts any name (maps) and only reports duplicates. */
+ * allowed == NULL accepts any name (maps) and only reports duplicates.
+ * With doc->private_keys (cohorts), a name is repeated in a problem's path
+ * only when it is allowed or a near miss of an allowed one ("gendr"):
+ * others may be values typed in the wrong place, so the member is named
+ * by its position, `$.mentees[0][3]`, which lm_json_locate() finds. */
 gboolean lm_json_check_keys(lm_json_doc *doc, const cJSON *obj, const char *path,
 			    const char *const *allowed);
 
