@@ -16,6 +16,7 @@
 #include <libmatch/match.h>
 #include <libmatch/verify.h>
 #include <libmatch/solver.h>
+#include <libmatch/stable.h>
 #include <libmatch/io.h>
 
 #endif

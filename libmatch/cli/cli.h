@@ -9,6 +9,7 @@
 /* The subcommands: argv[0] is the subcommand's name. Each returns an exit code. */
 int lm_cli_match(int argc, char **argv);
 int lm_cli_assign(int argc, char **argv);
+int lm_cli_stable(int argc, char **argv);
 int lm_cli_validate(int argc, char **argv);
 int lm_cli_explain(int argc, char **argv);
 int lm_cli_verify(int argc, char **argv);

@@ -10,6 +10,7 @@ static const struct {
 } commands[] = {
 	{ "match", lm_cli_match, "score a cohort and assign the best pairs, with reasons" },
 	{ "assign", lm_cli_assign, "solve your own scores: an edge list and capacities" },
+	{ "stable", lm_cli_stable, "stable matching or choice rounds on ranked preferences" },
 	{ "validate", lm_cli_validate, "check a cohort (and its fit to a model)" },
 	{ "explain", lm_cli_explain, "show why a mentee and a mentor would or would not pair" },
 	{ "verify", lm_cli_verify, "check a result: rules, scores, and proof of optimality" },

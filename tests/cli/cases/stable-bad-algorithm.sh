@@ -1,0 +1,1 @@
+"$LIBMATCH" stable --algorithm optimal valid/prefs-nrmp.json

@@ -1,0 +1,1 @@
+"$LIBMATCH" stable --format html valid/prefs-nrmp.json

@@ -1,0 +1,1 @@
+"$LIBMATCH" stable --proposers tutors valid/prefs-nrmp.json

@@ -1,0 +1,1 @@
+"$LIBMATCH" stable --seed -3 valid/prefs-nrmp.json

@@ -1,0 +1,1 @@
+"$LIBMATCH" stable no-such-prefs.json

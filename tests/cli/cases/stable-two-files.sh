@@ -1,0 +1,1 @@
+"$LIBMATCH" stable valid/prefs-nrmp.json valid/prefs-wants.json
