@@ -41,6 +41,12 @@ typedef struct lm_flow_output {
 int lm_flow_solve(const lm_flow_input *in, lm_flow_output *out, lm_error **err);
 void lm_flow_output_clear(lm_flow_output *out);
 
+/* The same optimum, solved from the side with fewer units to place
+ * (flow_transpose.c): much faster when mentors' places are scarce. Among
+ * equally optimal answers it may choose another one than lm_flow_solve,
+ * by the same rule applied to the transposed graph. */
+int lm_flow_solve_auto(const lm_flow_input *in, lm_flow_output *out, lm_error **err);
+
 /* Whether out is feasible for in and its prices prove it optimal. */
 gboolean lm_flow_certify(const lm_flow_input *in, const lm_flow_output *out);
 

@@ -1,12 +1,18 @@
-/* Building the candidate graph, in parallel over mentees. */
+/* Building the candidate graph in one scoring pass, in parallel over
+ * mentees: each mentee's top-k (a bounded heap per row) and, optionally,
+ * each mentor's best mentees in proportion to its capacity (a bounded heap
+ * per column and worker, merged at the end). Both selections follow a total
+ * order (score, then index), so the graph does not depend on how rows were
+ * split among workers. */
+#include <stdlib.h>
 #include <string.h>
 #include "core/cohort_private.h"
 #include "core/error_private.h"
 #include "match/candidates.h"
 
-/* Mentees per task: large enough to amortise the pool's overhead, small
- * enough to balance two to a few dozen workers. */
-#define LM_ROWS_PER_TASK 64
+/* Mentees per chunk: large enough to amortise taking a chunk, small enough
+ * to balance two to a few dozen workers. */
+#define LM_ROWS_PER_CHUNK 64
 
 typedef struct {
 	uint32_t col;
@@ -14,61 +20,81 @@ typedef struct {
 } arc;
 
 typedef struct {
+	uint32_t row;
+	lm_score score;
+} col_entry;
+
+/* Per worker, allocated once. */
+typedef struct {
+	arc *scratch;        /* a row's heap (top_k) or all its arcs */
+	col_entry *col_heap; /* the column heaps, at col_start[c] */
+	uint32_t *col_len;
+	uint8_t *col_over;   /* the column's heap dropped a pair */
+	uint64_t scored;
+} worker;
+
+typedef struct {
 	const lm_scorer *scorer;
 	const lm_cohort *cohort;
 	const uint32_t *row_demand, *col_cap;
-	size_t top_k;          /* 0 = all */
-	arc **row_arcs;        /* per row, owned */
+	uint32_t n_rows, n_cols;
+	size_t top_k;        /* 0 = all */
+	size_t *col_start;   /* n_cols + 1 heap offsets; NULL without the mentor side */
+	worker *w;
+	arc **row_arcs;      /* per row, owned */
 	uint32_t *row_len;
-	gint pruned;           /* atomic flag */
+	lm_score *row_bound;
+	gint pruned;         /* atomic flag */
 } build_job;
 
-/* "a is a worse candidate than b": lower score, or equal score and higher
- * mentor index (so the lower index wins ties). */
+/* "a is a worse candidate than b" for a mentee: lower score, or equal score
+ * and higher mentor index (so the lower index wins ties). */
 static inline gboolean worse(const arc *a, const arc *b)
 {
 	return a->score < b->score || (a->score == b->score && a->col > b->col);
 }
 
-/* A bounded min-heap (worst candidate on top) keeps the k best in O(M log k). */
-static void heap_sift_down(arc *h, size_t n, size_t i)
+static inline gboolean worse_entry(const col_entry *a, const col_entry *b)
 {
-	for (;;) {
-		size_t l = 2 * i + 1, r = l + 1, m = i;
-
-		if (l < n && worse(&h[l], &h[m]))
-			m = l;
-		if (r < n && worse(&h[r], &h[m]))
-			m = r;
-		if (m == i)
-			return;
-		arc t = h[i];
-		h[i] = h[m];
-		h[m] = t;
-		i = m;
-	}
+	return a->score < b->score || (a->score == b->score && a->row > b->row);
 }
 
-static void heap_push(arc *h, size_t *n, size_t k, arc a, gboolean *pruned)
-{
-	if (*n < k) {
-		size_t i = (*n)++;
+/* Bounded min-heaps (worst on top) keep the k best in O(n log k). The two
+ * element types share the code through a macro rather than a comparator
+ * pointer: the push runs once per scored pair. */
+#define DEFINE_HEAP(NAME, T, WORSE)                                                         \
+	static gboolean NAME(T *h, uint32_t *n, size_t k, T a)                                  \
+	{                                                                                       \
+		size_t i;                                                                       \
+		if (*n < k) {                                                                   \
+			i = (*n)++;                                                             \
+			while (i > 0 && WORSE(&a, &h[(i - 1) / 2])) {                           \
+				h[i] = h[(i - 1) / 2];                                          \
+				i = (i - 1) / 2;                                                \
+			}                                                                       \
+			h[i] = a;                                                               \
+			return FALSE;                                                           \
+		}                                                                               \
+		if (!WORSE(&h[0], &a))                                                          \
+			return TRUE;                                                            \
+		for (i = 0;;) {                                                                 \
+			size_t l = 2 * i + 1, m = i;                                            \
+			const T *best = &a;                                                     \
+			if (l < *n && WORSE(&h[l], best))                                       \
+				m = l, best = &h[l];                                            \
+			if (l + 1 < *n && WORSE(&h[l + 1], best))                               \
+				m = l + 1, best = &h[l + 1];                                    \
+			if (m == i)                                                             \
+				break;                                                          \
+			h[i] = h[m];                                                            \
+			i = m;                                                                  \
+		}                                                                               \
+		h[i] = a;                                                                       \
+		return TRUE;                                                                    \
+	}
 
-		h[i] = a;
-		while (i > 0 && worse(&h[i], &h[(i - 1) / 2])) {
-			arc t = h[i];
-			h[i] = h[(i - 1) / 2];
-			h[(i - 1) / 2] = t;
-			i = (i - 1) / 2;
-		}
-		return;
-	}
-	*pruned = TRUE;
-	if (worse(&h[0], &a)) {
-		h[0] = a;
-		heap_sift_down(h, *n, 0);
-	}
-}
+DEFINE_HEAP(row_push, arc, worse)
+DEFINE_HEAP(col_push, col_entry, worse_entry)
 
 static int compare_col(const void *a, const void *b)
 {
@@ -77,123 +103,325 @@ static int compare_col(const void *a, const void *b)
 	return (x->col > y->col) - (x->col < y->col);
 }
 
-static void build_row(build_job *job, uint32_t r, arc *scratch)
+static void build_row(build_job *job, worker *wk, uint32_t r)
 {
 	const lm_cohort *c = job->cohort;
 	const lm_person *mentee = lm_cohort_mentee(c, r);
-	uint32_t n_cols = c->count[LM_ROLE_MENTOR];
-	size_t k = job->top_k ? job->top_k : n_cols;
-	size_t n = 0;
+	size_t k = job->top_k;
+	uint32_t n = 0;
 	gboolean pruned = FALSE;
 
 	if (job->row_demand[r] == 0)
 		return;
-	for (uint32_t m = 0; m < n_cols; m++) {
+	for (uint32_t m = 0; m < job->n_cols; m++) {
 		if (job->col_cap[m] == 0 || !lm_scorer_feasible(job->scorer, r, m))
 			continue;
 		if (mentee->current.len && lm_span_contains(c, mentee->current, m))
 			continue;
 		arc a = { m, lm_scorer_score(job->scorer, r, m, NULL) };
 
-		if (job->top_k)
-			heap_push(scratch, &n, k, a, &pruned);
-		else
-			scratch[n++] = a;
+		wk->scored++;
+		if (!k) {
+			wk->scratch[n++] = a;
+			continue;
+		}
+		pruned |= row_push(wk->scratch, &n, k, a);
+		if (job->col_start) {
+			size_t at = job->col_start[m], len = job->col_start[m + 1] - at;
+
+			wk->col_over[m] |= col_push(wk->col_heap + at, &wk->col_len[m], len,
+						    (col_entry){ r, a.score });
+		}
 	}
-	qsort(scratch, n, sizeof(arc), compare_col);
-	job->row_arcs[r] = g_memdup2(scratch, n * sizeof(arc));
-	job->row_len[r] = (uint32_t)n;
-	if (pruned)
+	if (pruned) {
+		job->row_bound[r] = wk->scratch[0].score; /* the k-th best */
 		g_atomic_int_set(&job->pruned, 1);
+	}
+	qsort(wk->scratch, n, sizeof(arc), compare_col);
+	job->row_arcs[r] = g_memdup2(wk->scratch, n * sizeof(arc));
+	job->row_len[r] = n;
 }
 
-static void build_rows(build_job *job, uint32_t first, uint32_t last)
+static void build_chunk(void *data, uint32_t worker_ix, uint32_t chunk)
 {
-	uint32_t n_cols = job->cohort->count[LM_ROLE_MENTOR];
-	arc *scratch = g_new(arc, n_cols ? n_cols : 1);
+	build_job *job = data;
+	uint32_t first = chunk * LM_ROWS_PER_CHUNK;
+	uint32_t last = MIN(job->n_rows, first + LM_ROWS_PER_CHUNK);
 
 	for (uint32_t r = first; r < last; r++)
-		build_row(job, r, scratch);
-	g_free(scratch);
+		build_row(job, &job->w[worker_ix], r);
 }
 
-static void build_task(gpointer data, gpointer user_data)
-{
-	build_job *job = user_data;
-	uint32_t task = GPOINTER_TO_UINT(data) - 1;
-	uint32_t n_rows = job->cohort->count[LM_ROLE_MENTEE];
-	uint32_t first = task * LM_ROWS_PER_TASK;
+/* ---- the worker pool -------------------------------------------------------- */
 
-	build_rows(job, first, MIN(n_rows, first + LM_ROWS_PER_TASK));
+typedef struct {
+	lm_chunk_fn fn;
+	void *data;
+	uint32_t n_chunks;
+	gint next;
+} chunk_run;
+
+static void chunk_worker(gpointer item, gpointer user_data)
+{
+	chunk_run *run = user_data;
+	uint32_t worker_ix = GPOINTER_TO_UINT(item) - 1;
+
+	for (;;) {
+		gint chunk = g_atomic_int_add(&run->next, 1);
+
+		if (chunk < 0 || (uint32_t)chunk >= run->n_chunks)
+			return;
+		run->fn(run->data, worker_ix, (uint32_t)chunk);
+	}
 }
 
-static int run_parallel(build_job *job, uint32_t n_rows, int threads, lm_error **err)
+int lm_run_chunks(lm_chunk_fn fn, void *data, uint32_t n_chunks, int threads, lm_error **err)
 {
-	uint32_t tasks = (n_rows + LM_ROWS_PER_TASK - 1) / LM_ROWS_PER_TASK;
+	chunk_run run = { fn, data, n_chunks, 0 };
+	guint workers = (guint)MIN((uint32_t)MAX(threads, 1), MAX(n_chunks, 1u));
 	g_autoptr(GError) gerr = NULL;
 	GThreadPool *pool;
 
-	if (threads <= 1 || tasks <= 1) {
-		build_rows(job, 0, n_rows);
+	if (workers <= 1) {
+		for (uint32_t c = 0; c < n_chunks; c++)
+			fn(data, 0, c);
 		return 0;
 	}
-	pool = g_thread_pool_new(build_task, job, MIN((guint)threads, tasks), TRUE, &gerr);
+	pool = g_thread_pool_new(chunk_worker, &run, workers, TRUE, &gerr);
 	if (!pool)
 		return lm_set_error(err, LM_EINTERNAL, "cannot start worker threads");
-	for (uint32_t t = 0; t < tasks; t++)
+	for (guint t = 0; t < workers; t++)
 		g_thread_pool_push(pool, GUINT_TO_POINTER(t + 1), NULL);
-	g_thread_pool_free(pool, FALSE, TRUE); /* waits for every task */
+	g_thread_pool_free(pool, FALSE, TRUE); /* waits for every worker */
 	return 0;
 }
 
-int lm_candidates_build(lm_candidates *out, const lm_scorer *s, const uint32_t *row_demand,
-			const uint32_t *col_cap, long top_k, int threads, lm_error **err)
+/* ---- assembling the graph ------------------------------------------------------ */
+
+static int compare_entry(const void *a, const void *b)
+{
+	const col_entry *x = a, *y = b;
+
+	if (x->score != y->score)
+		return x->score > y->score ? -1 : 1;
+	return (x->row > y->row) - (x->row < y->row);
+}
+
+/* Each column's best entries over all workers' heaps, in col_start layout
+ * (sel_len[c] of them); sets out->col_bound. The union holds at least as
+ * many entries as any heap that dropped a pair, each at least as good, so
+ * whatever was dropped anywhere scores at most the final selection's last. */
+static void merge_columns(build_job *job, uint32_t n_workers, col_entry *sel, uint32_t *sel_len,
+			  lm_candidates *out)
+{
+	size_t most = 0;
+
+	for (uint32_t c = 0; c < job->n_cols; c++)
+		most = MAX(most, job->col_start[c + 1] - job->col_start[c]);
+
+	col_entry *tmp = g_new(col_entry, MAX(most * n_workers, (size_t)1));
+
+	for (uint32_t c = 0; c < job->n_cols; c++) {
+		size_t at = job->col_start[c], len = job->col_start[c + 1] - at, n = 0;
+		gboolean over = FALSE;
+
+		for (uint32_t t = 0; t < n_workers; t++) {
+			memcpy(tmp + n, job->w[t].col_heap + at, job->w[t].col_len[c] * sizeof(*tmp));
+			n += job->w[t].col_len[c];
+			over |= job->w[t].col_over[c];
+		}
+		qsort(tmp, n, sizeof(*tmp), compare_entry);
+		over |= n > len;
+		n = MIN(n, len);
+		memcpy(sel + at, tmp, n * sizeof(*tmp));
+		sel_len[c] = (uint32_t)n;
+		out->col_bound[c] = over ? tmp[n - 1].score : -1;
+	}
+	g_free(tmp);
+}
+
+/* The CSR graph: each row's own list merged with the pairs its mentors
+ * chose (by_row, ascending columns), duplicates once. */
+static void assemble(build_job *job, lm_candidates *out, const size_t *extra_start,
+		     const arc *extra)
+{
+	size_t total = 0;
+
+	out->row_start = g_new(size_t, job->n_rows + (size_t)1);
+	for (int pass = 0; pass < 2; pass++) {
+		total = 0;
+		for (uint32_t r = 0; r < job->n_rows; r++) {
+			const arc *a = job->row_arcs[r], *b = extra ? extra + extra_start[r] : NULL;
+			size_t na = job->row_len[r], nb = extra ? extra_start[r + 1] - extra_start[r] : 0;
+			size_t i = 0, j = 0;
+
+			out->row_start[r] = total;
+			while (i < na || j < nb) {
+				arc next;
+
+				if (j >= nb || (i < na && a[i].col <= b[j].col)) {
+					if (j < nb && a[i].col == b[j].col)
+						j++;
+					next = a[i++];
+				} else {
+					next = b[j++];
+				}
+				if (pass) {
+					out->col[total] = next.col;
+					out->score[total] = next.score;
+				}
+				total++;
+			}
+		}
+		if (!pass) {
+			out->col = g_new(uint32_t, MAX(total, (size_t)1));
+			out->score = g_new(lm_score, MAX(total, (size_t)1));
+		}
+	}
+	out->row_start[job->n_rows] = total;
+}
+
+/* The mentor side's pairs regrouped by row, columns ascending. */
+static arc *mentor_pairs_by_row(build_job *job, const col_entry *sel, const uint32_t *sel_len,
+				size_t **start_out)
+{
+	size_t *start = g_new0(size_t, job->n_rows + (size_t)1), total = 0;
+
+	for (uint32_t c = 0; c < job->n_cols; c++)
+		for (uint32_t i = 0; i < sel_len[c]; i++)
+			start[sel[job->col_start[c] + i].row + 1]++;
+	for (uint32_t r = 0; r < job->n_rows; r++) {
+		total += start[r + 1];
+		start[r + 1] = total;
+	}
+
+	arc *by_row = g_new(arc, MAX(total, (size_t)1));
+	size_t *fill = g_memdup2(start, (job->n_rows + (size_t)1) * sizeof(size_t));
+
+	for (uint32_t c = 0; c < job->n_cols; c++)
+		for (uint32_t i = 0; i < sel_len[c]; i++) {
+			const col_entry *e = &sel[job->col_start[c] + i];
+
+			by_row[fill[e->row]++] = (arc){ c, e->score };
+		}
+	g_free(fill);
+	*start_out = start;
+	return by_row;
+}
+
+static void workers_init(build_job *job, uint32_t n_workers)
+{
+	size_t heap = job->col_start ? job->col_start[job->n_cols] : 0;
+
+	job->w = g_new0(worker, n_workers);
+	for (uint32_t t = 0; t < n_workers; t++) {
+		job->w[t].scratch = g_new(arc, MAX(job->top_k ? job->top_k : job->n_cols, 1u));
+		if (job->col_start) {
+			job->w[t].col_heap = g_new(col_entry, MAX(heap, (size_t)1));
+			job->w[t].col_len = g_new0(uint32_t, MAX(job->n_cols, 1u));
+			job->w[t].col_over = g_new0(uint8_t, MAX(job->n_cols, 1u));
+		}
+	}
+}
+
+static void workers_clear(build_job *job, uint32_t n_workers)
+{
+	for (uint32_t t = 0; t < n_workers; t++) {
+		g_free(job->w[t].scratch);
+		g_free(job->w[t].col_heap);
+		g_free(job->w[t].col_len);
+		g_free(job->w[t].col_over);
+	}
+	g_free(job->w);
+}
+
+static void finish(build_job *job, uint32_t n_workers, lm_candidates *out)
+{
+	size_t *extra_start = NULL;
+	arc *extra = NULL;
+
+	out->pruned = job->pruned != 0;
+	for (uint32_t t = 0; t < n_workers; t++)
+		out->scored += job->w[t].scored;
+	if (job->col_start) {
+		size_t heap = job->col_start[job->n_cols];
+		col_entry *sel = g_new(col_entry, MAX(heap, (size_t)1));
+		uint32_t *sel_len = g_new0(uint32_t, MAX(job->n_cols, 1u));
+
+		out->col_bound = g_new(lm_score, MAX(job->n_cols, 1u));
+		merge_columns(job, n_workers, sel, sel_len, out);
+		extra = mentor_pairs_by_row(job, sel, sel_len, &extra_start);
+		g_free(sel);
+		g_free(sel_len);
+	}
+	assemble(job, out, extra_start, extra);
+	g_free(extra_start);
+	g_free(extra);
+	if (out->pruned) {
+		out->row_bound = job->row_bound;
+		job->row_bound = NULL;
+	} else {
+		g_clear_pointer(&out->col_bound, g_free);
+	}
+}
+
+int lm_candidates_build_both(lm_candidates *out, const lm_scorer *s, const uint32_t *row_demand,
+			     const uint32_t *col_cap, long top_k, uint32_t col_per_place,
+			     int threads, lm_error **err)
 {
 	const lm_cohort *c = lm_scorer_cohort(s);
-	uint32_t n_rows = c->count[LM_ROLE_MENTEE];
 	build_job job = {
 		.scorer = s,
 		.cohort = c,
 		.row_demand = row_demand,
 		.col_cap = col_cap,
-		.top_k = (size_t)top_k,
-		.row_arcs = g_new0(arc *, n_rows ? n_rows : 1),
-		.row_len = g_new0(uint32_t, n_rows ? n_rows : 1),
+		.n_rows = c->count[LM_ROLE_MENTEE],
+		.n_cols = c->count[LM_ROLE_MENTOR],
+		.top_k = top_k > 0 ? (size_t)top_k : 0,
 	};
-	int rc = run_parallel(&job, n_rows, threads, err);
+	uint32_t chunks = (job.n_rows + LM_ROWS_PER_CHUNK - 1) / LM_ROWS_PER_CHUNK;
+	uint32_t n_workers = (uint32_t)MIN((uint32_t)MAX(threads, 1), MAX(chunks, 1u));
+	int rc;
 
 	memset(out, 0, sizeof *out);
-	if (rc == 0) {
-		size_t total = 0;
-
-		out->n_rows = n_rows;
-		out->row_start = g_new(size_t, n_rows + 1);
-		for (uint32_t r = 0; r < n_rows; r++) {
-			out->row_start[r] = total;
-			total += job.row_len[r];
-		}
-		out->row_start[n_rows] = total;
-		out->col = g_new(uint32_t, total ? total : 1);
-		out->score = g_new(lm_score, total ? total : 1);
-		for (uint32_t r = 0; r < n_rows; r++)
-			for (uint32_t i = 0; i < job.row_len[r]; i++) {
-				out->col[out->row_start[r] + i] = job.row_arcs[r][i].col;
-				out->score[out->row_start[r] + i] = job.row_arcs[r][i].score;
-			}
-		out->pruned = job.pruned != 0;
+	out->n_rows = job.n_rows;
+	out->n_cols = job.n_cols;
+	job.row_arcs = g_new0(arc *, MAX(job.n_rows, 1u));
+	job.row_len = g_new0(uint32_t, MAX(job.n_rows, 1u));
+	job.row_bound = g_new(lm_score, MAX(job.n_rows, 1u));
+	for (uint32_t r = 0; r < job.n_rows; r++)
+		job.row_bound[r] = -1;
+	if (job.top_k && col_per_place) {
+		job.col_start = g_new(size_t, job.n_cols + (size_t)1);
+		job.col_start[0] = 0;
+		for (uint32_t m = 0; m < job.n_cols; m++)
+			job.col_start[m + 1] = job.col_start[m] + (size_t)col_per_place * col_cap[m];
 	}
-	for (uint32_t r = 0; r < n_rows; r++)
+	workers_init(&job, n_workers);
+	rc = lm_run_chunks(build_chunk, &job, chunks, (int)n_workers, err);
+	if (rc == 0)
+		finish(&job, n_workers, out);
+	workers_clear(&job, n_workers);
+	for (uint32_t r = 0; r < job.n_rows; r++)
 		g_free(job.row_arcs[r]);
 	g_free(job.row_arcs);
 	g_free(job.row_len);
+	g_free(job.row_bound);
+	g_free(job.col_start);
 	return rc;
+}
+
+int lm_candidates_build(lm_candidates *out, const lm_scorer *s, const uint32_t *row_demand,
+			const uint32_t *col_cap, long top_k, int threads, lm_error **err)
+{
+	return lm_candidates_build_both(out, s, row_demand, col_cap, top_k, 0, threads, err);
 }
 
 void lm_candidates_merge(lm_candidates *c, const uint32_t *rows, const uint32_t *cols,
 			 const lm_score *scores, size_t n)
 {
 	size_t old_total = c->row_start[c->n_rows], total = old_total + n;
-	size_t *start = g_new(size_t, c->n_rows + 1);
+	size_t *start = g_new(size_t, c->n_rows + (size_t)1);
 	uint32_t *col = g_new(uint32_t, total ? total : 1);
 	lm_score *score = g_new(lm_score, total ? total : 1);
 	size_t out = 0, extra = 0;
@@ -230,5 +458,7 @@ void lm_candidates_clear(lm_candidates *c)
 	g_free(c->row_start);
 	g_free(c->col);
 	g_free(c->score);
+	g_free(c->row_bound);
+	g_free(c->col_bound);
 	memset(c, 0, sizeof *c);
 }

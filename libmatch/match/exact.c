@@ -1,14 +1,58 @@
-/* Exact assignment on a pruned candidate graph, made exact by pricing. */
+/* Exact assignment on a pruned candidate graph, made exact by pricing.
+ *
+ * The graph is built in one scoring pass: each mentee's top-k and each
+ * mentor's best mentees in proportion to its capacity (so that the graph
+ * offers every mentor's places even when most mentees name the same few).
+ * After each solve, one streaming pass, parallel over mentees, prices the
+ * pairs left out with the solver's duals. A pair left out scores at most
+ * MIN(row_bound, col_bound) (candidates.h), so its reduced profit is at
+ * most w(bound) - p_r - q_c: visiting mentors by rising price, a mentee
+ * stops at the first mentor where even that bound prices out, and only
+ * pairs whose bound could help are scored at all. Pairs with a positive
+ * reduced profit join the graph (at most top_k per mentee and round, the
+ * most profitable first) and the graph is solved again; when none is left
+ * the optimum of the graph is the optimum of the whole problem. */
+#include <stdlib.h>
 #include <string.h>
 #include "core/cohort_private.h"
 #include "core/error_private.h"
 #include "match/exact.h"
 
+/* Places of a mentor that its own best mentees are offered for: a mentor
+ * with capacity 3 brings its 3 x LM_EXACT_COL_PER_PLACE best mentees into
+ * the graph. Measured on popular-mentor cohorts (docs/performance.md). */
+#define LM_EXACT_COL_PER_PLACE 8
+/* Mentees per pricing chunk. */
+#define LM_PRICE_ROWS_PER_CHUNK 64
+
 typedef struct {
 	const lm_scorer *scorer;
 	const uint32_t *demand, *cap;
 	uint32_t n_rows, n_cols;
+	size_t row_limit; /* pairs a mentee may add per round */
 } problem;
+
+typedef struct {
+	uint32_t row, col;
+	lm_score score;
+	int64_t profit;
+} found;
+
+typedef struct {
+	uint8_t *in_graph; /* per column */
+	found *row_found;  /* one row's positive pairs */
+	uint64_t priced;
+} price_worker;
+
+typedef struct {
+	const problem *p;
+	lm_exact *x;
+	const lm_flow_input *in;
+	uint32_t *order;   /* columns that may hold pruned pairs, by (price, index) */
+	uint32_t n_order;
+	price_worker *w;
+	GArray **chunk_found; /* per chunk, rows ascending, columns ascending */
+} pricing;
 
 static void flow_input(const problem *p, const lm_exact *x, const lm_options *opt,
 		       lm_flow_input *in)
@@ -26,51 +70,160 @@ static void flow_input(const problem *p, const lm_exact *x, const lm_options *op
 	};
 }
 
-/* One streaming pass over the pairs top-k left out: any whose reduced
- * profit under the solver's prices is positive could improve the optimum,
- * so it joins the graph. Returns how many joined. */
-static size_t price_pruned_pairs(const problem *p, lm_exact *x, const lm_flow_input *in)
+static int by_profit(const void *a, const void *b)
 {
+	const found *x = a, *y = b;
+
+	if (x->profit != y->profit)
+		return x->profit > y->profit ? -1 : 1;
+	return (x->col > y->col) - (x->col < y->col);
+}
+
+static int by_col(const void *a, const void *b)
+{
+	const found *x = a, *y = b;
+
+	return (x->col > y->col) - (x->col < y->col);
+}
+
+/* The pruned pairs of row r that could improve the optimum. */
+static void price_row(pricing *pr, price_worker *wk, uint32_t r, GArray *out)
+{
+	const problem *p = pr->p;
+	const lm_candidates *g = &pr->x->cand;
+	const lm_flow_output *f = &pr->x->flow;
 	const lm_cohort *c = lm_scorer_cohort(p->scorer);
-	GArray *rows = g_array_new(FALSE, FALSE, sizeof(uint32_t));
-	GArray *cols = g_array_new(FALSE, FALSE, sizeof(uint32_t));
-	GArray *scores = g_array_new(FALSE, FALSE, sizeof(lm_score));
-	uint8_t *in_graph = g_new0(uint8_t, p->n_cols ? p->n_cols : 1);
-	size_t added;
+	const lm_person *mentee = lm_cohort_mentee(c, r);
+	lm_score rb = g->row_bound[r];
+	size_t b = g->row_start[r], e = g->row_start[r + 1], n = 0;
 
-	for (uint32_t m = 0; m < p->n_rows; m++) {
-		const lm_person *mentee = lm_cohort_mentee(c, m);
-		size_t b = x->cand.row_start[m], e = x->cand.row_start[m + 1];
+	if (p->demand[r] == 0 || rb < 0)
+		return;
+	for (size_t i = b; i < e; i++)
+		wk->in_graph[g->col[i]] = 1;
+	for (uint32_t i = 0; i < pr->n_order; i++) {
+		uint32_t t = pr->order[i];
 
-		if (p->demand[m] == 0)
+		/* Prices only rise along the order: nothing further can help. */
+		if (lm_flow_reduced_profit(pr->in, f, r, t, rb) <= 0)
+			break;
+		lm_score bound = g->col_bound ? MIN(rb, g->col_bound[t]) : rb;
+
+		if (wk->in_graph[t] || bound < 0 || lm_flow_reduced_profit(pr->in, f, r, t, bound) <= 0)
 			continue;
-		for (size_t i = b; i < e; i++)
-			in_graph[x->cand.col[i]] = 1;
-		for (uint32_t t = 0; t < p->n_cols; t++) {
-			if (in_graph[t] || p->cap[t] == 0 || !lm_scorer_feasible(p->scorer, m, t))
-				continue;
-			if (mentee->current.len && lm_span_contains(c, mentee->current, t))
-				continue;
-			lm_score s = lm_scorer_score(p->scorer, m, t, NULL);
+		if (!lm_scorer_feasible(p->scorer, r, t) ||
+		    (mentee->current.len && lm_span_contains(c, mentee->current, t)))
+			continue;
+		lm_score s = lm_scorer_score(p->scorer, r, t, NULL);
+		int64_t profit = lm_flow_reduced_profit(pr->in, f, r, t, s);
 
-			if (lm_flow_reduced_profit(in, &x->flow, m, t, s) > 0) {
-				g_array_append_val(rows, m);
-				g_array_append_val(cols, t);
-				g_array_append_val(scores, s);
-			}
-		}
-		for (size_t i = b; i < e; i++)
-			in_graph[x->cand.col[i]] = 0;
+		wk->priced++;
+		if (profit > 0)
+			wk->row_found[n++] = (found){ r, t, s, profit };
 	}
-	added = rows->len;
-	if (added)
-		lm_candidates_merge(&x->cand, (uint32_t *)rows->data, (uint32_t *)cols->data,
-				    (lm_score *)scores->data, added);
-	g_array_free(rows, TRUE);
-	g_array_free(cols, TRUE);
-	g_array_free(scores, TRUE);
-	g_free(in_graph);
-	return added;
+	for (size_t i = b; i < e; i++)
+		wk->in_graph[g->col[i]] = 0;
+	if (n > p->row_limit) {
+		qsort(wk->row_found, n, sizeof(found), by_profit);
+		n = p->row_limit;
+	}
+	qsort(wk->row_found, n, sizeof(found), by_col);
+	g_array_append_vals(out, wk->row_found, (guint)n);
+}
+
+static void price_chunk(void *data, uint32_t worker_ix, uint32_t chunk)
+{
+	pricing *pr = data;
+	uint32_t first = chunk * LM_PRICE_ROWS_PER_CHUNK;
+	uint32_t last = MIN(pr->p->n_rows, first + LM_PRICE_ROWS_PER_CHUNK);
+	GArray *out = g_array_new(FALSE, FALSE, sizeof(found));
+
+	for (uint32_t r = first; r < last; r++)
+		price_row(pr, &pr->w[worker_ix], r, out);
+	pr->chunk_found[chunk] = out;
+}
+
+typedef struct {
+	int64_t price;
+	uint32_t col;
+} priced_col;
+
+static int by_price(const void *a, const void *b)
+{
+	const priced_col *x = a, *y = b;
+
+	if (x->price != y->price)
+		return x->price < y->price ? -1 : 1;
+	return (x->col > y->col) - (x->col < y->col);
+}
+
+/* Columns that may hold a pruned pair, by rising price. */
+static uint32_t price_order(const problem *p, const lm_exact *x, uint32_t *order)
+{
+	priced_col *pc = g_new(priced_col, MAX(p->n_cols, 1u));
+	uint32_t n = 0;
+
+	for (uint32_t t = 0; t < p->n_cols; t++)
+		if (p->cap[t] > 0 && (!x->cand.col_bound || x->cand.col_bound[t] >= 0))
+			pc[n++] = (priced_col){ x->flow.col_price[t], t };
+	qsort(pc, n, sizeof(*pc), by_price);
+	for (uint32_t i = 0; i < n; i++)
+		order[i] = pc[i].col;
+	g_free(pc);
+	return n;
+}
+
+/* One streaming pass over the pairs left out; the positive ones join the
+ * graph. Returns how many joined, or a negative status. */
+static long price_pruned_pairs(const problem *p, lm_exact *x, const lm_flow_input *in,
+			       int threads, lm_error **err)
+{
+	uint32_t chunks = (p->n_rows + LM_PRICE_ROWS_PER_CHUNK - 1) / LM_PRICE_ROWS_PER_CHUNK;
+	uint32_t workers = (uint32_t)MIN((uint32_t)MAX(threads, 1), MAX(chunks, 1u));
+	pricing pr = { p, x, in, g_new(uint32_t, MAX(p->n_cols, 1u)), 0,
+		       g_new0(price_worker, workers), g_new0(GArray *, MAX(chunks, 1u)) };
+	size_t added = 0;
+	int rc;
+
+	pr.n_order = price_order(p, x, pr.order);
+	for (uint32_t t = 0; t < workers; t++) {
+		pr.w[t].in_graph = g_new0(uint8_t, MAX(p->n_cols, 1u));
+		pr.w[t].row_found = g_new(found, MAX(p->n_cols, 1u));
+	}
+	rc = lm_run_chunks(price_chunk, &pr, chunks, (int)workers, err);
+	for (uint32_t k = 0; rc == 0 && k < chunks; k++)
+		added += pr.chunk_found[k]->len;
+	if (rc == 0 && added) {
+		uint32_t *rows = g_new(uint32_t, added), *cols = g_new(uint32_t, added);
+		lm_score *scores = g_new(lm_score, added);
+		size_t i = 0;
+
+		for (uint32_t k = 0; k < chunks; k++)
+			for (guint j = 0; j < pr.chunk_found[k]->len; j++, i++) {
+				const found *fd = &g_array_index(pr.chunk_found[k], found, j);
+
+				rows[i] = fd->row;
+				cols[i] = fd->col;
+				scores[i] = fd->score;
+			}
+		lm_candidates_merge(&x->cand, rows, cols, scores, added);
+		g_free(rows);
+		g_free(cols);
+		g_free(scores);
+	}
+	for (uint32_t t = 0; t < workers; t++) {
+		x->priced += pr.w[t].priced;
+		g_free(pr.w[t].in_graph);
+		g_free(pr.w[t].row_found);
+	}
+	for (uint32_t k = 0; k < chunks; k++)
+		if (pr.chunk_found[k])
+			g_array_free(pr.chunk_found[k], TRUE);
+	g_free(pr.chunk_found);
+	g_free(pr.w);
+	g_free(pr.order);
+	x->added += added;
+	return rc < 0 ? rc : (long)added;
 }
 
 /* Solves, prices the pruned pairs, and solves again until no pruned pair
@@ -86,24 +239,37 @@ int lm_exact_solve(lm_exact *x, const lm_scorer *s, const uint32_t *demand, cons
 		.cap = cap,
 		.n_rows = c->count[LM_ROLE_MENTEE],
 		.n_cols = c->count[LM_ROLE_MENTOR],
+		.row_limit = opt->top_k > 0 ? (size_t)opt->top_k : SIZE_MAX,
 	};
 	lm_flow_input in;
+	long added;
 	int rc;
 
+	gint64 t0 = g_get_monotonic_time();
+
 	memset(x, 0, sizeof *x);
-	rc = lm_candidates_build(&x->cand, s, demand, cap, opt->top_k, opt->threads, err);
+	rc = lm_candidates_build_both(&x->cand, s, demand, cap, opt->top_k, LM_EXACT_COL_PER_PLACE,
+				      opt->threads, err);
+	x->build_us = g_get_monotonic_time() - t0;
 	if (rc < 0)
 		return rc;
 	for (;;) {
 		flow_input(&p, x, opt, &in);
 		lm_flow_output_clear(&x->flow);
-		rc = lm_flow_solve(&in, &x->flow, err);
+		t0 = g_get_monotonic_time();
+		rc = lm_flow_solve_auto(&in, &x->flow, err);
+		x->solve_us += g_get_monotonic_time() - t0;
 		if (rc < 0)
 			return rc;
 		if (!x->cand.pruned)
 			break;
 		x->pricing_rounds++;
-		if (price_pruned_pairs(&p, x, &in) == 0)
+		t0 = g_get_monotonic_time();
+		added = price_pruned_pairs(&p, x, &in, opt->threads, err);
+		x->price_us += g_get_monotonic_time() - t0;
+		if (added < 0)
+			return (int)added;
+		if (added == 0)
 			break;
 	}
 	x->optimal = lm_flow_certify(&in, &x->flow);
@@ -114,6 +280,5 @@ void lm_exact_clear(lm_exact *x)
 {
 	lm_candidates_clear(&x->cand);
 	lm_flow_output_clear(&x->flow);
-	x->pricing_rounds = 0;
-	x->optimal = FALSE;
+	memset(x, 0, sizeof *x);
 }
