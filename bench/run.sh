@@ -4,6 +4,10 @@
 # (the table of docs/performance.md).
 #
 #   bench/run.sh [quick|full|PROGRAM:MENTEES:MENTORS:POPULAR ...]
+#   bench/run.sh peers [quick|full|CASE ...]
+#
+# "peers" runs bench/compare.sh instead: libmatch against LEMON, scipy and
+# networkx on identical instances (it installs them with apt-get outside CI).
 #
 # quick (the default) is the issue's 2,000 x 1,000 role-model cohort and the
 # samples' sizes; full adds national sizes up to 100,000 x 10,000.
@@ -13,6 +17,10 @@
 set -eu
 
 root=$(cd "$(dirname "$0")/.." && pwd)
+if [ "${1:-}" = peers ]; then
+	shift
+	exec "$root/bench/compare.sh" "$@"
+fi
 build=${LM_BENCH_BUILD:-$root/build-bench}
 threads=${LM_BENCH_THREADS:-1}
 repeat=${LM_BENCH_REPEAT:-3}
