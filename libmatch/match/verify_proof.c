@@ -317,7 +317,8 @@ static int prove_stable(lm_verifier *v, lm_error **err)
 {
 	lm_rank_lists lists;
 	GArray *pairs = g_array_new(FALSE, FALSE, sizeof(lm_pair_ix));
-	GArray *blocking = g_array_new(FALSE, FALSE, sizeof(lm_pair_ix));
+	/* Reserved, so that its data is never NULL (the engine sorts it in place). */
+	GArray *blocking = g_array_sized_new(FALSE, FALSE, sizeof(lm_pair_ix), 16);
 	int rc = lm_rank_build(&lists, v->scorer, v->demand, v->cap, v->rr->objective,
 			       v->rr->seed, TRUE, err);
 
