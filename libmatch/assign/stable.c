@@ -99,50 +99,48 @@ int lm_rankings_check(const lm_rankings *in, lm_error **err)
 
 /* ---- ranks across the two sides --------------------------------------------------- */
 
-typedef struct entry_ref {
-	size_t j;   /* position in a's lists */
-	uint32_t p; /* the a-person owning that list */
-} entry_ref;
+typedef struct ranked_by {
+	uint32_t who;  /* the b-person */
+	uint32_t rank; /* the rank they give the a-person */
+} ranked_by;
 
 /* out[j], for entry j of a's lists (a person of b), is the rank b gives that
- * a-person, or NONE when b does not list them back. Linear: a reverse index
- * of a's lists by b-person, and one scratch rank array over a. */
+ * a-person, or NONE when b does not list them back. Linear, and cache-kind
+ * at scale: b's lists are transposed by a-person (one scattered pass), then
+ * each a-person's list is read in order against a small stamp array over b. */
 static int cross_ranks(const side *a, const side *b, uint32_t *out, lm_error **err)
 {
-	size_t la = total(a);
-	size_t *rev_start = g_try_new0(size_t, (size_t)b->n + 2);
-	entry_ref *rev = g_try_new(entry_ref, MAX(la, (size_t)1));
-	uint32_t *rank = g_try_new(uint32_t, MAX(a->n, 1u));
+	size_t lb = total(b);
+	size_t *t_start = g_try_new0(size_t, (size_t)a->n + 2);
+	ranked_by *t = g_try_new(ranked_by, MAX(lb, (size_t)1));
+	uint32_t *rank = g_try_new(uint32_t, MAX(b->n, 1u));
 
-	if (!rev_start || !rev || !rank) {
-		g_free(rev_start);
-		g_free(rev);
+	if (!t_start || !t || !rank) {
+		g_free(t_start);
+		g_free(t);
 		g_free(rank);
-		return lm_set_error(err, LM_ENOMEM, "out of memory ranking %zu list entries", la);
+		return lm_set_error(err, LM_ENOMEM, "out of memory ranking %zu list entries", lb);
 	}
-	/* Counting sort of a's entries by the b-person they name; rev_start is
+	/* Counting sort of b's entries by the a-person they name; t_start is
 	 * shifted by one so the fill pass leaves it holding the row starts. */
-	for (size_t j = 0; j < la; j++)
-		rev_start[a->list[j] + 2]++;
+	for (size_t i = 0; i < lb; i++)
+		t_start[b->list[i] + 2]++;
+	for (uint32_t p = 0; p < a->n; p++)
+		t_start[p + 2] += t_start[p + 1];
 	for (uint32_t r = 0; r < b->n; r++)
-		rev_start[r + 2] += rev_start[r + 1];
-	for (uint32_t p = 0; p < a->n; p++)
+		for (size_t i = b->start[r]; i < b->start[r + 1]; i++)
+			t[t_start[b->list[i] + 1]++] = (ranked_by){ r, (uint32_t)(i - b->start[r]) };
+	memset(rank, 0xff, sizeof(uint32_t) * MAX(b->n, 1u));
+	for (uint32_t p = 0; p < a->n; p++) {
+		for (size_t k = t_start[p]; k < t_start[p + 1]; k++)
+			rank[t[k].who] = t[k].rank;
 		for (size_t j = a->start[p]; j < a->start[p + 1]; j++)
-			rev[rev_start[a->list[j] + 1]++] = (entry_ref){ j, p };
-	for (uint32_t p = 0; p < a->n; p++)
-		rank[p] = NONE;
-	for (uint32_t r = 0; r < b->n; r++) {
-		size_t s = b->start[r], e = b->start[r + 1];
-
-		for (size_t i = s; i < e; i++)
-			rank[b->list[i]] = (uint32_t)(i - s);
-		for (size_t k = rev_start[r]; k < rev_start[r + 1]; k++)
-			out[rev[k].j] = rank[rev[k].p];
-		for (size_t i = s; i < e; i++)
-			rank[b->list[i]] = NONE;
+			out[j] = rank[a->list[j]];
+		for (size_t k = t_start[p]; k < t_start[p + 1]; k++)
+			rank[t[k].who] = NONE;
 	}
-	g_free(rev_start);
-	g_free(rev);
+	g_free(t_start);
+	g_free(t);
 	g_free(rank);
 	return 0;
 }

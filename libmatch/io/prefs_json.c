@@ -25,8 +25,10 @@ static const char *const side_path[2] = { "$.mentees", "$.mentors" };
 
 typedef struct parser {
 	lm_json_doc doc;
-	GHashTable *index[2];      /* id -> index + 1; keys borrowed from the tree */
+	GHashTable *index[2];      /* id -> index + 1; keys in `strings` */
 	GPtrArray *member[2];      /* cJSON member of each person, in index order */
+	GPtrArray *ids[2];         /* each person's id, in `strings` */
+	GStringChunk *strings;     /* the ids, contiguous: lookups stay in cache */
 	GArray *start[2], *list[2];
 	GArray *wants, *cap;
 	uint32_t *seen;            /* stamps over the other side, per list */
@@ -114,8 +116,11 @@ static void read_ids(parser *ps, int role)
 			problem_at(ps, side_path[role], id, -1,
 				   "id also used by a mentee: an id names one person");
 		} else if (!g_hash_table_contains(ps->index[role], id)) {
+			char *copy = g_string_chunk_insert(ps->strings, id);
+
 			g_ptr_array_add(ps->member[role], (gpointer)m);
-			g_hash_table_insert(ps->index[role], (gpointer)id,
+			g_ptr_array_add(ps->ids[role], copy);
+			g_hash_table_insert(ps->index[role], copy,
 					    GUINT_TO_POINTER(ps->member[role]->len));
 		}
 	}
@@ -239,6 +244,7 @@ static void parser_init(parser *ps)
 	for (int s = 0; s < 2; s++) {
 		ps->index[s] = g_hash_table_new(g_str_hash, g_str_equal);
 		ps->member[s] = g_ptr_array_new();
+		ps->ids[s] = g_ptr_array_new();
 		ps->start[s] = g_array_new(FALSE, FALSE, sizeof(size_t));
 		ps->list[s] = g_array_new(FALSE, FALSE, sizeof(uint32_t));
 		g_array_append_val(ps->start[s], zero);
@@ -246,6 +252,7 @@ static void parser_init(parser *ps)
 	ps->wants = g_array_new(FALSE, FALSE, sizeof(uint32_t));
 	ps->cap = g_array_new(FALSE, FALSE, sizeof(uint32_t));
 	ps->seen = NULL;
+	ps->strings = g_string_chunk_new(65536);
 }
 
 static void parser_clear(parser *ps)
@@ -253,6 +260,7 @@ static void parser_clear(parser *ps)
 	for (int s = 0; s < 2; s++) {
 		g_hash_table_destroy(ps->index[s]);
 		g_ptr_array_free(ps->member[s], TRUE);
+		g_ptr_array_free(ps->ids[s], TRUE);
 		if (ps->start[s])
 			g_array_free(ps->start[s], TRUE);
 		if (ps->list[s])
@@ -263,6 +271,8 @@ static void parser_clear(parser *ps)
 	if (ps->cap)
 		g_array_free(ps->cap, TRUE);
 	g_free(ps->seen);
+	if (ps->strings)
+		g_string_chunk_free(ps->strings);
 	lm_json_doc_clear(&ps->doc);
 }
 
@@ -273,15 +283,12 @@ static lm_prefs *build(parser *ps, const char *text, size_t len)
 	g_autofree char *digest = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
 							      (const guchar *)text, len);
 
-	p->strings = g_string_chunk_new(4096);
+	p->strings = ps->strings;
+	ps->strings = NULL;
 	for (int s = 0; s < 2; s++) {
 		p->n[s] = ps->member[s]->len;
 		p->ids[s] = g_new(const char *, MAX(p->n[s], 1u));
-		for (uint32_t i = 0; i < p->n[s]; i++) {
-			const cJSON *m = g_ptr_array_index(ps->member[s], i);
-
-			p->ids[s][i] = g_string_chunk_insert_const(p->strings, m->string);
-		}
+		memcpy(p->ids[s], ps->ids[s]->pdata, p->n[s] * sizeof(char *));
 		p->start[s] = (size_t *)(void *)g_array_free(ps->start[s], FALSE);
 		p->list[s] = (uint32_t *)(void *)g_array_free(ps->list[s], FALSE);
 		ps->start[s] = NULL;
