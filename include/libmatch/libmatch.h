@@ -11,6 +11,7 @@
 
 #include <libmatch/version.h>
 #include <libmatch/error.h>
+#include <libmatch/limits.h>
 #include <libmatch/cohort.h>
 #include <libmatch/model.h>
 #include <libmatch/match.h>
