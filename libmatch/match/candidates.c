@@ -27,6 +27,7 @@ typedef struct {
 /* Per worker, allocated once. */
 typedef struct {
 	arc *scratch;        /* a row's heap (top_k) or all its arcs */
+	uint32_t *scan;      /* the mentors lm_scorer_scan leaves for a row */
 	col_entry *col_heap; /* the column heaps, at col_start[c] */
 	uint32_t *col_len;
 	uint8_t *col_over;   /* the column's heap dropped a pair */
@@ -113,7 +114,12 @@ static void build_row(build_job *job, worker *wk, uint32_t r)
 
 	if (job->row_demand[r] == 0)
 		return;
-	for (uint32_t m = 0; m < job->n_cols; m++) {
+
+	uint32_t n_scan = lm_scorer_scan(job->scorer, r, wk->scan);
+
+	for (uint32_t i = 0; i < n_scan; i++) {
+		uint32_t m = wk->scan[i];
+
 		if (job->col_cap[m] == 0 || !lm_scorer_feasible(job->scorer, r, m))
 			continue;
 		if (mentee->current.len && lm_span_contains(c, mentee->current, m))
@@ -316,6 +322,7 @@ static void workers_init(build_job *job, uint32_t n_workers)
 	job->w = g_new0(worker, n_workers);
 	for (uint32_t t = 0; t < n_workers; t++) {
 		job->w[t].scratch = g_new(arc, MAX(job->top_k ? job->top_k : job->n_cols, 1u));
+		job->w[t].scan = g_new(uint32_t, MAX(job->n_cols, 1u));
 		if (job->col_start) {
 			job->w[t].col_heap = g_new(col_entry, MAX(heap, (size_t)1));
 			job->w[t].col_len = g_new0(uint32_t, MAX(job->n_cols, 1u));
@@ -328,6 +335,7 @@ static void workers_clear(build_job *job, uint32_t n_workers)
 {
 	for (uint32_t t = 0; t < n_workers; t++) {
 		g_free(job->w[t].scratch);
+		g_free(job->w[t].scan);
 		g_free(job->w[t].col_heap);
 		g_free(job->w[t].col_len);
 		g_free(job->w[t].col_over);

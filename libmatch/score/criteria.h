@@ -63,6 +63,11 @@ struct lm_scorer {
 	/* trained: the preferred trainings present in the cohort (training_words) */
 	uint64_t *prefer_trained;
 	uint32_t n_prefer; /* all preferred names, found in the cohort or not */
+	/* scorer_scan.c: mentors' availability packed contiguously (LM_AVAIL_WORDS
+	 * per mentor, all ones when a mentor gave none, so the filter passes)
+	 * for the scan of one mentee against every mentor; NULL when the
+	 * availability filter is off. */
+	uint64_t *scan_avail;
 };
 
 typedef gboolean (*lm_crit_parse_fn)(lm_json_doc *doc, const cJSON *obj, const char *path,
@@ -90,6 +95,9 @@ extern const lm_criterion lm_criteria[LM_CRIT_COUNT];
 
 /* Index of the criterion called name, or -1. */
 int lm_criterion_lookup(const char *name);
+
+/* scorer_scan.c: compiles scan_avail when the availability filter is on. */
+void lm_scorer_scan_bind(lm_scorer *s);
 
 /* criteria_people.c */
 gboolean lm_crit_consent_filter(const lm_scorer *s, const lm_pair_ref *pair);

@@ -92,6 +92,7 @@ int lm_scorer_new(lm_scorer **out, const lm_model *model, const lm_cohort *cohor
 			s->scores[s->n_scores++] = (uint8_t)c;
 	}
 	plan_filters(s);
+	lm_scorer_scan_bind(s);
 	for (int c = 0; c < LM_CRIT_COUNT; c++) {
 		gboolean active = s->weight[c] > 0 || (s->required & (1u << c));
 		if (active && lm_criteria[c].bind && (rc = lm_criteria[c].bind(s, err)) < 0) {
@@ -111,6 +112,7 @@ void lm_scorer_free(lm_scorer *s)
 	g_free(s->lang_ok[0]);
 	g_free(s->lang_ok[1]);
 	g_free(s->prefer_trained);
+	g_free(s->scan_avail);
 	g_free(s);
 }
 

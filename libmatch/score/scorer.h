@@ -51,6 +51,13 @@ gboolean lm_scorer_feasible(const lm_scorer *s, uint32_t mentee, uint32_t mentor
 lm_score lm_scorer_score(const lm_scorer *s, uint32_t mentee, uint32_t mentor,
 			 lm_score *components);
 
+/* The mentors that pass the cheapest, most selective hard filter (common
+ * hours) with this mentee, ascending, into out (room for every mentor);
+ * returns how many. A superset of the feasible mentors: callers still ask
+ * lm_scorer_feasible, but skip the 80% of pairs this rules out at a few
+ * nanoseconds each (scorer_scan.c). */
+uint32_t lm_scorer_scan(const lm_scorer *s, uint32_t mentee, uint32_t *out);
+
 /* The model's default algorithm, objective and top-k ("assignment" section). */
 int lm_scorer_default_algorithm(const lm_scorer *s);
 int lm_scorer_default_objective(const lm_scorer *s);
