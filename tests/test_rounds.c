@@ -146,7 +146,7 @@ START_TEST(random_against_naive)
 		GArray *a = rounds(&f, order), *b = naive_rounds(&f, order);
 
 		ck_assert_uint_eq(a->len, b->len);
-		ck_assert_int_eq(memcmp(a->data, b->data, a->len * sizeof(lm_pair_ix)), 0);
+		ck_assert(a->len == 0 || memcmp(a->data, b->data, a->len * sizeof(lm_pair_ix)) == 0);
 		for (guint i = 0; i < a->len; i++) {
 			const lm_pair_ix *p = &g_array_index(a, lm_pair_ix, i);
 

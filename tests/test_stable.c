@@ -258,7 +258,7 @@ END_TEST
 
 START_TEST(errors)
 {
-	size_t start2[] = { 0, 1 }, bad_start[] = { 0, 2, 1 }, start0[] = { 1 };
+	size_t start2[] = { 0, 1 }, bad_start[] = { 0, 2, 1 }, start0[] = { 1, 1 };
 	uint32_t list_oob[] = { 5 }, list_dup[] = { 0, 0 };
 	size_t dup_start[] = { 0, 2 };
 	lm_rankings r = { 0 };

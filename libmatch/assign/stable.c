@@ -471,9 +471,11 @@ size_t lm_stable_blocking_pairs(const lm_rankings *in, const lm_pair_ix *pairs, 
 		hold(&mr, pairs, by_mentor, idx_mr, FALSE, scratch, &hr);
 		found = find_blocking(&me, &mr, mentor_rank, &hm, &hr, pairs, by_mentee, idx_me,
 				      in_pair, blocking);
-		/* Within a mentee, by mentor index rather than by preference. */
-		qsort(blocking->data + (size_t)before * sizeof(lm_pair_ix), found,
-		      sizeof(lm_pair_ix), compare_pairs);
+		/* Within a mentee, by mentor index rather than by preference. An
+		 * array never appended to has no storage: nothing to sort. */
+		if (found)
+			qsort(blocking->data + (size_t)before * sizeof(lm_pair_ix), found,
+			      sizeof(lm_pair_ix), compare_pairs);
 	}
 	g_free(mentor_rank);
 	g_free(by_mentee);

@@ -288,7 +288,8 @@ static lm_prefs *build(parser *ps, const char *text, size_t len)
 	for (int s = 0; s < 2; s++) {
 		p->n[s] = ps->member[s]->len;
 		p->ids[s] = g_new(const char *, MAX(p->n[s], 1u));
-		memcpy(p->ids[s], ps->ids[s]->pdata, p->n[s] * sizeof(char *));
+		if (p->n[s])
+			memcpy(p->ids[s], ps->ids[s]->pdata, p->n[s] * sizeof(char *));
 		p->start[s] = (size_t *)(void *)g_array_free(ps->start[s], FALSE);
 		p->list[s] = (uint32_t *)(void *)g_array_free(ps->list[s], FALSE);
 		ps->start[s] = NULL;
