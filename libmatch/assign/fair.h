@@ -8,7 +8,7 @@
 
 /* *units receives the most units any assignment can make using only arcs
  * of score >= min_score (under objective score also > 0): a maximum
- * flow, solved by the exact engine on the same arcs with every score 0. */
+ * matching with capacities (Hopcroft-Karp / Dinic, O(E sqrt(V))). */
 int lm_fair_max_units(const lm_flow_input *in, lm_score min_score, uint64_t *units,
 		      lm_error **err);
 
