@@ -74,6 +74,10 @@ typedef struct lm_flow_work {
 	size_t *slot_start;   /* per column + 1 */
 	size_t *slot_arc;     /* per slot: the assigned arc */
 	uint32_t *slot_row;   /* per slot: its row */
+	/* Per arc: its weight, or -1 when it may never be used (weights are
+	 * >= 1), computed once so the searches' inner loops do no arithmetic
+	 * on the objective. */
+	int64_t *wt;
 	/* Dijkstra, per node; valid where mark says so (no per-search reset). */
 	int64_t *dist;
 	size_t *pred_a;       /* column: the arc it was reached by; row: the slot */

@@ -56,11 +56,15 @@ int lm_flow_work_init(lm_flow_work *w, const lm_flow_input *in, const lm_flow_sc
 		w->cap[c] = lm_flow_cap(in, c);
 	slots = count_slots(w);
 	if (!TRY_NEW(w->slot_arc, size_t, slots) || !TRY_NEW(w->slot_row, uint32_t, slots) ||
+	    !TRY_NEW(w->wt, int64_t, m) ||
 	    !TRY_NEW(w->dist, int64_t, nodes) || !TRY_NEW(w->pred_a, size_t, nodes) ||
 	    !TRY_NEW(w->pred_n, uint32_t, nodes) || !TRY_NEW(w->mark, uint32_t, nodes) ||
 	    !TRY_NEW(w->heap, uint32_t, nodes) || !TRY_NEW(w->heap_pos, uint32_t, nodes) ||
 	    !TRY_NEW(w->settled, uint32_t, nodes))
 		goto oom;
+	for (size_t a = 0; a < m; a++)
+		w->wt[a] = lm_flow_usable(sc, in->arc_score[a]) ? lm_flow_weight(sc, in->arc_score[a])
+								 : -1;
 	return 0;
 oom:
 	return lm_set_error(err, LM_ENOMEM, "out of memory for a graph of %u x %u with %zu arcs",
@@ -74,6 +78,7 @@ void lm_flow_work_clear(lm_flow_work *w)
 	g_free(w->slot_start);
 	g_free(w->slot_arc);
 	g_free(w->slot_row);
+	g_free(w->wt);
 	g_free(w->dist);
 	g_free(w->pred_a);
 	g_free(w->pred_n);
@@ -170,12 +175,12 @@ static void scan_row(lm_flow_work *w, uint32_t r, sink *best)
 	if (base < best->dist || (base == best->dist && r < best->row))
 		*best = (sink){ base, r };
 	for (size_t a = in->row_start[r]; a < in->row_start[r + 1]; a++) {
-		lm_score s = in->arc_score[a];
+		int64_t wa = w->wt[a];
 
-		if (w->used[a] || !lm_flow_usable(&w->sc, s))
+		if (w->used[a] || wa < 0)
 			continue;
 		uint32_t c = in->arc_col[a];
-		int64_t nd = base + w->q[c] - lm_flow_weight(&w->sc, s);
+		int64_t nd = base + w->q[c] - wa;
 
 		if (nd <= best->dist)
 			relax(w, w->n_rows + c, nd, r, a);
@@ -185,12 +190,11 @@ static void scan_row(lm_flow_work *w, uint32_t r, sink *best)
 /* Column c is settled and full: each assigned arc leads back to its row. */
 static void scan_column(lm_flow_work *w, uint32_t c, const sink *best)
 {
-	const lm_flow_input *in = w->in;
 	int64_t base = w->dist[w->n_rows + c] - w->q[c];
 
 	for (size_t s = w->slot_start[c]; s < w->slot_start[c] + w->load[c]; s++) {
 		uint32_t r = w->slot_row[s];
-		int64_t nd = base + lm_flow_weight(&w->sc, in->arc_score[w->slot_arc[s]]) - w->p[r];
+		int64_t nd = base + w->wt[w->slot_arc[s]] - w->p[r];
 
 		if (nd <= best->dist)
 			relax(w, r, nd, w->n_rows + c, s);
