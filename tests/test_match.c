@@ -414,6 +414,33 @@ START_TEST(kept_pairs_and_reasons)
 }
 END_TEST
 
+START_TEST(audience_hides_private_requests)
+{
+	lm_cohort *c = NULL;
+	lm_model *model = NULL;
+	lm_result *staff = match_small(&c, &model), *mentor = NULL;
+	lm_options *opt = NULL;
+
+	/* Staff see that m-d's own gender request ruled out both mentors. */
+	ck_assert_int_eq(lm_result_unmatched_blocked_by(staff, 1, "gender"), 2);
+	lm_options_new(&opt, NULL);
+	ck_assert_int_eq(lm_options_set_audience(opt, LM_AUDIENCE_MENTOR, NULL), 0);
+	ck_assert_int_eq(lm_match(&mentor, c, model, opt, NULL), 0);
+	/* The mentors' copy keeps the pairs and reasons, not the private counts. */
+	ck_assert_uint_eq(lm_result_pair_count(mentor), lm_result_pair_count(staff));
+	ck_assert_uint_eq(lm_result_unmatched_count(mentor), 2);
+	ck_assert_int_eq(lm_result_unmatched_blocked_by(mentor, 1, "gender"), 0);
+	ck_assert_int_eq(lm_result_unmatched_blocked_by(mentor, 0, "language"), 0);
+	for (size_t k = 0; k < lm_result_criterion_count(mentor); k++)
+		ck_assert_str_ne(lm_result_criterion_name(mentor, k), "gender");
+	lm_result_free(mentor);
+	lm_options_free(opt);
+	lm_result_free(staff);
+	lm_model_free(model);
+	lm_cohort_free(c);
+}
+END_TEST
+
 START_TEST(capacity_taken_names_best_feasible)
 {
 	static const char *json =
@@ -600,6 +627,7 @@ int main(void)
 	tcase_add_test(tc, identical_output_any_thread_count);
 	tcase_add_test(tc, kept_pairs_and_reasons);
 	tcase_add_test(tc, capacity_taken_names_best_feasible);
+	tcase_add_test(tc, audience_hides_private_requests);
 	tcase_add_test(tc, objectives_differ_where_they_should);
 	tcase_add_test(tc, infeasible_current_pair_is_an_error);
 	tcase_add_test(tc, explain_pairs_and_errors);

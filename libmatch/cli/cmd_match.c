@@ -7,7 +7,7 @@
 #define TOP_K_UNSET G_MININT64
 
 typedef struct {
-	char *algorithm, *objective, *proposers, *break_cost;
+	char *algorithm, *objective, *proposers, *break_cost, *audience;
 	gint64 top_k, seed;
 	gint threads;
 	gboolean rematch;
@@ -30,7 +30,12 @@ static gboolean parse_points(const char *text, lm_score *out)
 static int set_policy(lm_options *o, const match_args *a)
 {
 	int side = a->proposers ? lm_proposers_from_name(a->proposers) : 0;
+	int audience = a->audience ? lm_audience_from_name(a->audience) : LM_AUDIENCE_STAFF;
 	lm_score cost = 0;
+
+	if (audience < 0)
+		return lm_cli_usage("match", "--audience must be staff, mentee or mentor");
+	lm_options_set_audience(o, audience, NULL);
 
 	if (side < 0)
 		return lm_cli_usage("match", "--proposers must be mentees or mentors");
@@ -114,6 +119,9 @@ int lm_cli_match(int argc, char **argv)
 		  "coverage (default: most matched, then best total) or score", "NAME" },
 		{ "proposers", 'p', 0, G_OPTION_ARG_STRING, &a.proposers,
 		  "Stable: the side that proposes, mentees (default) or mentors", "SIDE" },
+		{ "audience", 0, 0, G_OPTION_ARG_STRING, &a.audience,
+		  "Who the result is for: staff (default), mentee or mentor; the others' "
+		  "private requests are withheld", "WHO" },
 		{ "rematch", 'r', 0, G_OPTION_ARG_NONE, &a.rematch,
 		  "Re-optimise everyone, current pairs included (optimal, greedy)", NULL },
 		{ "break-cost", 0, 0, G_OPTION_ARG_STRING, &a.break_cost,
@@ -151,6 +159,7 @@ int lm_cli_match(int argc, char **argv)
 	g_free(a.algorithm);
 	g_free(a.objective);
 	g_free(a.proposers);
+	g_free(a.audience);
 	g_free(a.break_cost);
 	lm_cli_common_clear(&common);
 	return rc;

@@ -4,6 +4,7 @@
 #include "core/cohort_private.h"
 #include "core/error_private.h"
 #include "match/kept.h"
+#include "match/redact.h"
 #include "match/result_private.h"
 #include "match/run_private.h"
 #include "match/whatif.h"
@@ -308,6 +309,12 @@ static int match_with(lm_run *r, const lm_model *model, lm_result **out, lm_erro
 		return rc;
 	}
 	lm_result_finish(res);
+	/* Results for a mentee or a mentor never show the other side's
+	 * private requests (docs/privacy.md). */
+	if ((rc = lm_result_redact(res, r->opt.audience, err)) < 0) {
+		lm_result_free(res);
+		return rc;
+	}
 	*out = res;
 	return 0;
 }
