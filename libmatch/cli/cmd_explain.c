@@ -43,9 +43,10 @@ static void print_text(const lm_explanation *e, const char *mentee, const char *
 static void print_json(const lm_explanation *e, const char *mentee, const char *mentor,
 		       int audience)
 {
-	const char *status = lm_explanation_withheld(e)	   ? "not_available"
-			     : lm_explanation_feasible(e) ? "feasible"
-							  : "infeasible";
+	const char *status = lm_explanation_withheld(e)       ? "not_available"
+			     : audience != LM_AUDIENCE_STAFF ? "available"
+			     : lm_explanation_feasible(e)    ? "feasible"
+							     : "infeasible";
 
 	printf("{\"format\": \"libmatch-explanation\", \"version\": 1, \"audience\": \"%s\",\n"
 	       " \"mentee\": \"%s\", \"mentor\": \"%s\", \"status\": \"%s\"",
