@@ -6,6 +6,15 @@
 set -u
 abspath() { (cd "$(dirname "$1")" && printf '%s/%s\n' "$(pwd)" "$(basename "$1")"); }
 LIBMATCH=$(abspath "$1")
+# LM_CLI_WRAPPER (e.g. "valgrind --error-exitcode=99 ...") runs every
+# libmatch of every case under a command: a script stands in for the binary.
+if [ -n "${LM_CLI_WRAPPER:-}" ]; then
+	wrapdir=$(mktemp -d)
+	trap 'rm -rf "$wrapdir"' EXIT
+	printf '#!/bin/sh\nexec %s %s "$@"\n' "$LM_CLI_WRAPPER" "$LIBMATCH" >"$wrapdir/libmatch"
+	chmod +x "$wrapdir/libmatch"
+	LIBMATCH=$wrapdir/libmatch
+fi
 CASES=$(cd "$2" && pwd)
 DATA=$(cd "$3" && pwd)
 export LIBMATCH
