@@ -44,8 +44,13 @@ int lm_cli_load_cohort(lm_cohort **out, const char *path, const char *model, lm_
 /* Loads a model: a preset name, or else a libmatch-model file. */
 int lm_cli_load_model(lm_model **out, const char *name_or_path, lm_error **err);
 
-/* Writes the result to -o FILE (atomically, 0600) or standard output. */
-int lm_cli_write_result(const lm_result *result, const lm_cli_common *common);
+/* Writes the result to -o FILE (atomically, 0600) or standard output; the
+ * HTML report gets the cohort (optional) for its coverage charts. */
+int lm_cli_write_result(const lm_result *result, const lm_cohort *cohort,
+			const lm_cli_common *common);
+
+/* A score in points with six decimals, as the result files write it. */
+void lm_cli_print_score(lm_score score);
 
 /* Progress and diagnostics on standard error, only with -v; never values. */
 void lm_cli_note(const lm_cli_common *common, const char *fmt, ...) G_GNUC_PRINTF(2, 3);

@@ -15,7 +15,7 @@ int lm_cli_assign(int argc, char **argv)
 		{ "algorithm", 'a', 0, G_OPTION_ARG_STRING, &algorithm,
 		  "optimal (default) or greedy", "NAME" },
 		{ "seed", 's', 0, G_OPTION_ARG_INT64, &seed, "Tie-break seed (default 1)", "S" },
-		{ "format", 'f', 0, G_OPTION_ARG_STRING, &common.format, "json (default) or csv",
+		{ "format", 'f', 0, G_OPTION_ARG_STRING, &common.format, "json (default), csv or html",
 		  "FORMAT" },
 		{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &common.output,
 		  "Write to FILE (atomically, mode 0600) instead of standard output", "FILE" },
@@ -55,7 +55,7 @@ int lm_cli_assign(int argc, char **argv)
 		if (lm_graph_solve(&result, graph, opt, &err) < 0)
 			rc = lm_cli_input_error(err);
 		else
-			rc = lm_cli_write_result(result, &common);
+			rc = lm_cli_write_result(result, NULL, &common);
 	}
 	lm_result_free(result);
 	lm_graph_free(graph);

@@ -54,7 +54,7 @@ static int run(const char *path, const stable_args *a, const lm_cli_common *comm
 		lm_cli_note(common, "matched %zu pairs, %zu mentees short, in %.3f s",
 			    lm_result_pair_count(result), lm_result_unmatched_count(result),
 			    (g_get_monotonic_time() - t0) / 1e6);
-		rc = lm_cli_write_result(result, common);
+		rc = lm_cli_write_result(result, NULL, common);
 	}
 	lm_result_free(result);
 	lm_options_free(opt);

@@ -104,19 +104,25 @@ int lm_cli_load_cohort(lm_cohort **out, const char *path, const char *model, lm_
 				     lm_sample_role_model_len, "sample:role_model", err);
 }
 
-int lm_cli_write_result(const lm_result *result, const lm_cli_common *common)
+int lm_cli_write_result(const lm_result *result, const lm_cohort *cohort,
+			const lm_cli_common *common)
 {
 	lm_error *err = NULL;
 	int format = lm_format_from_name(common->format ? common->format : "json");
+	/* The report shows coverage by region and goal when it has the cohort. */
+	gboolean report = format == LM_FORMAT_HTML && cohort;
 	char *text = NULL;
 	size_t len = 0;
+	int rc;
 
 	if (common->output) {
-		if (lm_result_write_file(result, format, common->output, &err) < 0)
-			return lm_cli_output_error(err);
-		return EX_OK;
+		rc = report ? lm_report_write_file(result, cohort, common->output, &err)
+			    : lm_result_write_file(result, format, common->output, &err);
+		return rc < 0 ? lm_cli_output_error(err) : EX_OK;
 	}
-	if (lm_result_write(result, format, &text, &len, &err) < 0)
+	rc = report ? lm_report_write(result, cohort, &text, &len, &err)
+		    : lm_result_write(result, format, &text, &len, &err);
+	if (rc < 0)
 		return lm_cli_output_error(err);
 	gboolean ok = fwrite(text, 1, len, stdout) == len && fflush(stdout) == 0;
 	lm_free(text);
@@ -125,6 +131,14 @@ int lm_cli_write_result(const lm_result *result, const lm_cli_common *common)
 		return EX_IOERR;
 	}
 	return EX_OK;
+}
+
+void lm_cli_print_score(lm_score s)
+{
+	lm_score a = s < 0 ? -s : s;
+
+	printf("%s%" G_GINT64_FORMAT ".%06" G_GINT64_FORMAT, s < 0 ? "-" : "", a / LM_SCORE_SCALE,
+	       a % LM_SCORE_SCALE);
 }
 
 void lm_cli_note(const lm_cli_common *common, const char *fmt, ...)

@@ -1,4 +1,4 @@
 # The staff report of the bundled tutoring sample, on standard output: the
-# whole page, so that any change to it shows here. Without the cohort (the
-# CLI writes lm_result_write's HTML), the coverage section is a note.
+# whole page, so that any change to it shows here, with the coverage by
+# region and by goal (the CLI passes the cohort to the report).
 "$LIBMATCH" match --model tutoring --format html
