@@ -458,6 +458,25 @@ START_TEST(what_if_names_the_constraint)
 	ck_assert_int_eq(lm_result_what_if_count(r, NULL), -1);
 	ck_assert_int_eq(lm_result_what_if_count(NULL, "gender"), -1);
 	ck_assert_int_eq(lm_result_what_if(NULL, &constraint, &n), LM_EINVAL);
+
+	/* The constraints are listed by name, each once, gender and consent among them. */
+	size_t nc = lm_result_constraint_count(r);
+	gboolean seen_gender = FALSE, seen_consent = FALSE;
+
+	ck_assert_uint_gt(nc, 2);
+	for (size_t c = 0; c < nc; c++) {
+		const char *name = lm_result_constraint_name(r, c);
+
+		ck_assert_ptr_nonnull(name);
+		for (size_t d = 0; d < c; d++)
+			ck_assert_str_ne(name, lm_result_constraint_name(r, d));
+		seen_gender |= strcmp(name, "gender") == 0;
+		seen_consent |= strcmp(name, "consent") == 0;
+	}
+	ck_assert(seen_gender && seen_consent);
+	ck_assert_ptr_null(lm_result_constraint_name(r, nc));
+	ck_assert_ptr_null(lm_result_constraint_name(NULL, 0));
+	ck_assert_uint_eq(lm_result_constraint_count(NULL), 0);
 	ck_assert_ptr_null(constraint);
 	lm_result_free(r);
 

@@ -410,6 +410,25 @@ LM_EXPORT int lm_result_unmatched_reason(const lm_result *result, size_t index);
 LM_EXPORT const char *lm_unmatched_reason_name(int reason);
 
 /**
+ * @brief The number of hard constraints the run checked (the names
+ *        lm_result_unmatched_blocked_by() and lm_result_what_if_count()
+ *        take); 0 for results of the pure solver or lm_prefs_solve().
+ * @param[in] result the result.
+ * @return the count; 0 for NULL.
+ * @since 0.1.0
+ */
+LM_EXPORT size_t lm_result_constraint_count(const lm_result *result);
+
+/**
+ * @brief The name of a hard constraint, e.g. "language" or "consent".
+ * @param[in] result the result.
+ * @param[in] constraint 0 to lm_result_constraint_count() - 1.
+ * @return a static string; NULL when out of range.
+ * @since 0.1.0
+ */
+LM_EXPORT const char *lm_result_constraint_name(const lm_result *result, size_t constraint);
+
+/**
  * @brief For `no_feasible_mentor`: how many mentors the hard constraint
  *        named @p constraint rules out for this mentee (a mentor failing
  *        several constraints is counted under each).

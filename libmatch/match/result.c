@@ -228,6 +228,16 @@ const char *lm_result_criterion_name(const lm_result *r, size_t c)
 	return r && c < r->n_criteria ? r->criteria[c] : NULL;
 }
 
+size_t lm_result_constraint_count(const lm_result *r)
+{
+	return r ? r->n_constraints : 0;
+}
+
+const char *lm_result_constraint_name(const lm_result *r, size_t c)
+{
+	return r && c < r->n_constraints ? r->constraints[c] : NULL;
+}
+
 lm_score lm_result_pair_contribution(const lm_result *r, size_t i, size_t c)
 {
 	const lm_result_pair *p = pair_at(r, i);

@@ -60,6 +60,11 @@ for who in staff mentee mentor; do
 	run explain "$TMP/open.json" m1 r1 --model $open_model --audience $who --format json
 done
 run explain "$TMP/bad.csv" m1 r1
+run explain "$TMP/open.json" m1 --model $open_model
+run explain "$TMP/open.json" m1 --model $open_model --format json
+run explain "$TMP/open.json" --model $open_model
+run explain "$TMP/bad.json" m1
+run explain "$TMP/bad.json"
 run assign "$TMP/edges.csv" --capacities "$TMP/caps.csv"
 run assign valid/edges-basic.csv --capacities "$TMP/caps.csv"
 run stable "$TMP/prefs.json"
