@@ -3,20 +3,9 @@
 #include <string.h>
 #include "core/error_private.h"
 #include "assign/graph_private.h"
+#include "core/id.h"
 
 static const char *const side_name[2] = { "mentee", "mentor" };
-
-gboolean lm_graph_valid_id(const char *s)
-{
-	size_t n = 0;
-
-	if (!s)
-		return FALSE;
-	for (; s[n]; n++)
-		if (n >= 64 || !(g_ascii_isalnum(s[n]) || s[n] == '.' || s[n] == '_' || s[n] == '-'))
-			return FALSE;
-	return n > 0;
-}
 
 /* ---- people ------------------------------------------------------------------ */
 
@@ -156,7 +145,7 @@ int lm_graph_set_id(lm_graph *graph, lm_role role, size_t index, const char *id,
 	if (index >= graph->side[role].n)
 		return lm_set_error(err, LM_EINVAL, "%s index %zu out of range (%u %ss)",
 				    side_name[role], index, graph->side[role].n, side_name[role]);
-	if (!lm_graph_valid_id(id))
+	if (!lm_id_valid(id))
 		return lm_set_error(err, LM_EINVAL, "%s %zu: an id must be 1-64 characters of "
 				    "A-Z a-z 0-9 . _ -", side_name[role], index);
 

@@ -36,8 +36,6 @@ struct lm_graph {
 	size_t pair_mask;        /* slots - 1; 0 before the first edge */
 };
 
-/* Whether s is a valid id: 1-64 characters of [A-Za-z0-9._-]. */
-gboolean lm_graph_valid_id(const char *s);
 
 /* The index of the person with explicit id `id`, or -1. */
 int64_t lm_graph_find(const lm_graph *g, lm_role role, const char *id);

@@ -6,6 +6,7 @@
  * cell, and leaves the field "not given". Entries of a list are named by
  * their 1-based position ("entry 2: ..."). */
 #include <string.h>
+#include "core/id.h"
 #include "io/cohort_csv.h"
 #include "io/cohort_json.h"
 #include "core/availability.h"
@@ -90,7 +91,7 @@ static void read_id(lm_csv_reader *r, const char *s)
 	lm_role first_role;
 	uint32_t first;
 
-	if (!lm_cp_valid_id(s))
+	if (!lm_id_valid(s))
 		lm_csv_problem(r, LM_EPARSE, LM_ID_EXPECTED);
 	else if (!lm_cohort_draft_set_id(&r->draft, r->role, r->index, s, &first_role, &first))
 		lm_csv_problem(r, LM_EPARSE, "duplicate id: first used on line %u",
@@ -501,7 +502,7 @@ static void read_ref_list(lm_csv_reader *r, const char *s, lm_ref_kind kind, siz
 
 		for (size_t j = 0; unique && j < k; j++)
 			repeat |= strcmp(parts[j], parts[k]) == 0;
-		if (!lm_cp_valid_id(parts[k]))
+		if (!lm_id_valid(parts[k]))
 			lm_csv_problem(r, LM_EPARSE, "entry %zu: %s", k + 1, LM_ID_EXPECTED);
 		else if (repeat)
 			lm_csv_problem(r, LM_EPARSE, "entry %zu: duplicate id", k + 1);
@@ -543,7 +544,7 @@ static void read_previous(lm_csv_reader *r, const char *s)
 				if (strcmp(colon + 1, outcomes[i]) == 0)
 					outcome = i + 1;
 		}
-		if (!lm_cp_valid_id(parts[k]) || !outcome)
+		if (!lm_id_valid(parts[k]) || !outcome)
 			lm_csv_problem(r, LM_EPARSE, "entry %zu: expected ID:OUTCOME, an id of 1 to 64 "
 				       "characters from A-Z a-z 0-9 . _ - and one of: good, ended, bad",
 				       k + 1);

@@ -43,17 +43,6 @@ void lm_cp_problem(lm_cohort_parser *p, int code, const char *fmt, ...)
 	lm_json_problem(&p->doc, p->path->str, code, "%s", msg);
 }
 
-gboolean lm_cp_valid_id(const char *s)
-{
-	size_t n = 0;
-
-	for (; s[n]; n++) {
-		if (n >= 64 || !(g_ascii_isalnum(s[n]) || strchr("._-", s[n])))
-			return FALSE;
-	}
-	return n > 0;
-}
-
 /* Strict "YYYY-MM-DD": GDate's own parser guesses at many other forms. */
 static gboolean parse_date(const char *s, uint32_t *julian)
 {

@@ -54,8 +54,6 @@ void lm_cp_problem(lm_cohort_parser *p, int code, const char *fmt, ...) G_GNUC_P
 
 /* "YYYY-MM-DD" to a julian day number; records a problem and returns FALSE otherwise. */
 gboolean lm_cp_date(lm_cohort_parser *p, const cJSON *v, uint32_t *julian);
-/* Whether s is a valid id: 1-64 characters of [A-Za-z0-9._-]. */
-gboolean lm_cp_valid_id(const char *s);
 
 #define LM_ID_EXPECTED "expected an id of 1 to 64 characters from A-Z a-z 0-9 . _ -"
 

@@ -4,6 +4,7 @@
  * it records a message naming the field and what was expected (never the
  * value found) and leaves the field "not given". */
 #include <string.h>
+#include "core/id.h"
 #include "io/cohort_json.h"
 #include "core/availability.h"
 
@@ -42,7 +43,7 @@ static const char *const genders[] = { "female", "male", "undisclosed", NULL };
 
 static void read_id(lm_cohort_parser *p, const cJSON *v)
 {
-	if (!cJSON_IsString(v) || !lm_cp_valid_id(v->valuestring)) {
+	if (!cJSON_IsString(v) || !lm_id_valid(v->valuestring)) {
 		lm_cp_problem(p, LM_EPARSE, LM_ID_EXPECTED);
 		return;
 	}
@@ -468,7 +469,7 @@ static void add_ref(lm_cohort_parser *p, const char *id, lm_ref_kind kind, size_
 /* A valid id string, or NULL with a problem recorded. */
 static const char *read_ref_id(lm_cohort_parser *p, const cJSON *v)
 {
-	if (cJSON_IsString(v) && lm_cp_valid_id(v->valuestring))
+	if (cJSON_IsString(v) && lm_id_valid(v->valuestring))
 		return v->valuestring;
 	lm_cp_problem(p, LM_EPARSE, LM_ID_EXPECTED);
 	return NULL;

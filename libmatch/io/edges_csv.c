@@ -4,6 +4,7 @@
  * the limit, as `FILE:LINE: column NAME: message`; messages name ids (they
  * are pseudonyms) but never quote a rejected value. */
 #include <string.h>
+#include "core/id.h"
 #include "core/error_private.h"
 #include "assign/graph_private.h"
 #include "io/csv.h"
@@ -64,7 +65,7 @@ static gboolean read_header(sheet *sh, const char *const *f, size_t n, const cha
 
 		g_snprintf(label, sizeof(label), "%zu", i + 1);
 		if (k < 0)
-			problem(sh, 1, lm_graph_valid_id(f[i]) ? f[i] : label,
+			problem(sh, 1, lm_id_valid(f[i]) ? f[i] : label,
 				"unknown column (expected %s)", expected);
 		else if (sh->pos[k] >= 0)
 			problem(sh, 1, f[i], "column named twice");
@@ -182,7 +183,7 @@ static gboolean parse_capacity(const char *s, long *out)
 
 static gboolean check_id(sheet *sh, const char *id, const char *column)
 {
-	if (lm_graph_valid_id(id))
+	if (lm_id_valid(id))
 		return TRUE;
 	problem(sh, lm_csv_line(sh->csv), column, "expected an id of 1-64 characters "
 		"from A-Z a-z 0-9 . _ -");
