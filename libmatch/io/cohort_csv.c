@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/date.h"
 #include "io/cohort_csv.h"
 #include "io/cohort_json.h"
 #include "io/json_locate.h"
@@ -46,27 +47,6 @@ const char *lm_csv_cell(const lm_csv_reader *r, const char *column)
 	int pos = c >= 0 ? r->pos[c] : -1;
 
 	return pos >= 0 ? r->cells[pos] : "";
-}
-
-/* Strict "YYYY-MM-DD", as the JSON reader's: GDate's own parser guesses. */
-gboolean lm_cohort_csv_date(const char *s, uint32_t *julian)
-{
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return FALSE;
-	for (int i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && !g_ascii_isdigit(s[i]))
-			return FALSE;
-
-	int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
-
-	if (y < 1 || !g_date_valid_dmy((GDateDay)d, (GDateMonth)m, (GDateYear)y))
-		return FALSE;
-
-	GDate date;
-	g_date_clear(&date, 1);
-	g_date_set_dmy(&date, (GDateDay)d, (GDateMonth)m, (GDateYear)y);
-	*julian = g_date_get_julian(&date);
-	return TRUE;
 }
 
 /* Copies a record's cells, trimmed of spaces and tabs, into r->cells;
@@ -207,9 +187,9 @@ static void row_as_of(lm_csv_reader *r, uint32_t *as_of, unsigned long *as_of_li
 
 	if (!*cell)
 		return;
-	lm_cohort_csv_date("1950-01-01", &earliest);
+	lm_date_parse("1950-01-01", &earliest);
 	r->column = "as_of";
-	if (!lm_cohort_csv_date(cell, &julian) || julian < earliest)
+	if (!lm_date_parse(cell, &julian) || julian < earliest)
 		lm_csv_problem(r, LM_EPARSE, "expected a date as \"YYYY-MM-DD\" from 1950-01-01 on");
 	else if (*as_of_line && julian != *as_of)
 		lm_csv_problem(r, LM_EPARSE, "expected the same as_of on every row (first given "
@@ -230,7 +210,7 @@ static int first_pass(lm_csv_reader *r, GArray *kinds, uint32_t *as_of, lm_error
 	size_t n;
 	int rc;
 
-	lm_cohort_csv_date(LM_DEFAULT_AS_OF, as_of);
+	lm_date_parse(LM_DEFAULT_AS_OF, as_of);
 	while (!r->problems.truncated) {
 		lm_error *e = NULL;
 		uint8_t kind = SKIP;

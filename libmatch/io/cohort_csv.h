@@ -87,7 +87,4 @@ void lm_csv_problem(lm_csv_reader *r, int code, const char *fmt, ...) G_GNUC_PRI
 /* The cell of a column by name, trimmed, "" when absent or empty; valid
  * for the row. */
 const char *lm_csv_cell(const lm_csv_reader *r, const char *column);
-/* Strict "YYYY-MM-DD" to a julian day number. */
-gboolean lm_cohort_csv_date(const char *s, uint32_t *julian);
-
 #endif

@@ -6,6 +6,7 @@
  * cell, and leaves the field "not given". Entries of a list are named by
  * their 1-based position ("entry 2: ..."). */
 #include <string.h>
+#include "core/date.h"
 #include "core/id.h"
 #include "io/cohort_csv.h"
 #include "io/cohort_json.h"
@@ -135,7 +136,7 @@ static void read_waiting_since(lm_csv_reader *r, const char *s)
 {
 	uint32_t julian, as_of = r->draft.cohort->as_of_julian;
 
-	if (!lm_cohort_csv_date(s, &julian))
+	if (!lm_date_parse(s, &julian))
 		lm_csv_problem(r, LM_EPARSE, "expected a date as \"YYYY-MM-DD\"");
 	else
 		r->person->waiting_days = julian < as_of ? (int32_t)(as_of - julian) : 0;

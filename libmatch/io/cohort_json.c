@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/date.h"
 #include "io/cohort_json.h"
 #include "core/availability.h"
 
@@ -43,30 +44,9 @@ void lm_cp_problem(lm_cohort_parser *p, int code, const char *fmt, ...)
 	lm_json_problem(&p->doc, p->path->str, code, "%s", msg);
 }
 
-/* Strict "YYYY-MM-DD": GDate's own parser guesses at many other forms. */
-static gboolean parse_date(const char *s, uint32_t *julian)
-{
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return FALSE;
-	for (int i = 0; i < 10; i++) {
-		if (i != 4 && i != 7 && !g_ascii_isdigit(s[i]))
-			return FALSE;
-	}
-	int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
-
-	if (y < 1 || !g_date_valid_dmy((GDateDay)d, (GDateMonth)m, (GDateYear)y))
-		return FALSE;
-
-	GDate date;
-	g_date_clear(&date, 1);
-	g_date_set_dmy(&date, (GDateDay)d, (GDateMonth)m, (GDateYear)y);
-	*julian = g_date_get_julian(&date);
-	return TRUE;
-}
-
 gboolean lm_cp_date(lm_cohort_parser *p, const cJSON *v, uint32_t *julian)
 {
-	if (cJSON_IsString(v) && parse_date(v->valuestring, julian))
+	if (cJSON_IsString(v) && lm_date_parse(v->valuestring, julian))
 		return TRUE;
 	lm_cp_problem(p, LM_EPARSE, "expected a date as \"YYYY-MM-DD\"");
 	return FALSE;
@@ -84,7 +64,7 @@ static uint32_t first_as_of(void)
 {
 	uint32_t julian = 0;
 
-	parse_date("1950-01-01", &julian);
+	lm_date_parse("1950-01-01", &julian);
 	return julian;
 }
 
@@ -115,15 +95,15 @@ static gboolean read_header(lm_cohort_parser *p, uint32_t *as_of)
 	}
 
 	const cJSON *date = member(root, "as_of");
-	parse_date(LM_DEFAULT_AS_OF, as_of);
+	lm_date_parse(LM_DEFAULT_AS_OF, as_of);
 	if (date) {
 		size_t mark = lm_cp_push(p, "as_of");
 		/* A bad date is reported; reading goes on with the default. */
-		if (!cJSON_IsString(date) || !parse_date(date->valuestring, as_of) ||
+		if (!cJSON_IsString(date) || !lm_date_parse(date->valuestring, as_of) ||
 		    *as_of < first_as_of()) {
 			lm_cp_problem(p, LM_EPARSE, "expected a date as \"YYYY-MM-DD\" from "
 				      "1950-01-01 on");
-			parse_date(LM_DEFAULT_AS_OF, as_of);
+			lm_date_parse(LM_DEFAULT_AS_OF, as_of);
 		}
 		lm_cp_pop(p, mark);
 	}
