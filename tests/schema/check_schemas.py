@@ -9,7 +9,8 @@ Usage: check_schemas.py LIBMATCH_CLI SOURCE_DIR
 3. Golden invalid files whose fault is structural are rejected by the schema.
 4. Schema and CLI agree: small cohorts, each valid or broken in one way, are accepted
    or rejected by both the cohort schema and `libmatch validate`.
-5. What the CLI writes (`match` on both samples and `assign`, JSON and CSV) matches the
+5. What the CLI writes (`match` on both samples with every algorithm and audience, `stable`
+   and `assign`, JSON and CSV) matches the
    result schema and the rules a schema cannot state: numbers with 1 to 6 decimals,
    sorted pairs, contributions adding up to each score, a consistent summary, and a
    CSV holding the same rows as the JSON.
@@ -371,6 +372,8 @@ with tempfile.TemporaryDirectory() as tmp:
         for u in doc["unmatched"]:
             want.append([u["mentee"], u.get("best_feasible", ""), "", "unmatched",
                          u["reason"]] + [""] * len(criteria))
+        for b in doc.get("broken", []):
+            want.append([b["mentee"], b["mentor"], "", "broken", ""] + [""] * len(criteria))
         if rows[1:] != want:
             bad = next((i for i, (a, b) in enumerate(zip(rows[1:], want)) if a != b),
                        min(len(rows) - 1, len(want)))
@@ -395,6 +398,21 @@ with tempfile.TemporaryDirectory() as tmp:
         "match role_model.json --objective score":
             ["match", os.path.join(SRC, "data", "sample", "role_model.json"),
              "--objective", "score"],
+        "match --algorithm stable": ["match", "--algorithm", "stable"],
+        "match --algorithm stable --proposers mentors":
+            ["match", "-a", "stable", "--proposers", "mentors"],
+        "match --algorithm greedy": ["match", "-a", "greedy"],
+        "match --algorithm fair": ["match", "-a", "fair"],
+        "match --algorithm rounds --model tutoring": ["match", "-a", "rounds", "-m", "tutoring"],
+        "match --rematch": ["match", "--rematch", "--break-cost", "5"],
+        # Redacted results: no blocked_by, no best_feasible, no private criteria.
+        "match --audience mentor": ["match", "--audience", "mentor"],
+        "match --audience mentee --algorithm stable":
+            ["match", "--audience", "mentee", "-a", "stable"],
+        "stable (preferences file)":
+            ["stable", os.path.join(SRC, "tests", "data", "valid", "prefs-nrmp.json")],
+        "stable (edge cases: empty lists, capacity 0)":
+            ["stable", os.path.join(SRC, "tests", "data", "valid", "prefs-edge-cases.json")],
         "assign": ["assign", edges, "--capacities", caps],
         "assign --objective score": ["assign", edges, "-c", caps, "--objective", "score"],
         "assign --algorithm greedy": ["assign", edges, "-c", caps, "-a", "greedy"],
@@ -419,7 +437,8 @@ with tempfile.TemporaryDirectory() as tmp:
         check_csv(r.stdout, doc, name + " --format csv")
     # The runs above are chosen to show every reason; if one goes missing the
     # schema's rules for it are no longer exercised.
-    for reason in ("no_feasible_mentor", "capacity_taken", "not_worth_it"):
+    for reason in ("no_feasible_mentor", "capacity_taken", "not_worth_it", "outranked",
+                   "no_acceptable_mentor"):
         if reason not in reasons:
             fail(f"no run gave an unmatched mentee with reason {reason}")
 
