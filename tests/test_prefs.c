@@ -406,11 +406,252 @@ START_TEST(generated_file)
 }
 END_TEST
 
+/* ---- the two readers agree ------------------------------------------------------------ */
+
+static void assert_same_prefs(const lm_prefs *a, const lm_prefs *b, const char *what)
+{
+	for (int s = 0; s < 2; s++) {
+		ck_assert_msg(a->n[s] == b->n[s], "%s: side %d counts differ", what, s);
+		for (uint32_t i = 0; i < a->n[s]; i++)
+			ck_assert_msg(strcmp(a->ids[s][i], b->ids[s][i]) == 0, "%s: id %u differs",
+				      what, i);
+		ck_assert_msg(memcmp(a->start[s], b->start[s], (a->n[s] + 1) * sizeof(size_t)) == 0,
+			      "%s: side %d list starts differ", what, s);
+		ck_assert_msg(a->list[s] == b->list[s] ||
+			      memcmp(a->list[s], b->list[s],
+				     a->start[s][a->n[s]] * sizeof(uint32_t)) == 0,
+			      "%s: side %d lists differ", what, s);
+	}
+	ck_assert_msg(memcmp(a->wants, b->wants, a->n[0] * sizeof(uint32_t)) == 0, "%s: wants", what);
+	ck_assert_msg(memcmp(a->cap, b->cap, a->n[1] * sizeof(uint32_t)) == 0, "%s: capacities",
+		      what);
+	ck_assert_str_eq(a->sha256, b->sha256);
+}
+
+/* Both readers on one text: the fast one may give up, but whatever it
+ * reads the full one reads the same. Returns the fast reader's answer. */
+static int compare_readers(const char *text, size_t len, const char *what)
+{
+	lm_prefs *fast = NULL, *full = NULL;
+	lm_error *err = NULL;
+	int f = lm_prefs_parse_fast(&fast, text, len);
+	int rc = lm_prefs_parse_full(&full, text, len, "t.json", &err);
+
+	ck_assert_msg(f == 0 || f == 1, "%s: fast reader returned %d", what, f);
+	ck_assert_msg(f == 1 || fast == NULL, "%s: fast reader gave up but set out", what);
+	if (f == 1) {
+		ck_assert_msg(rc == 0, "%s: fast reader read a file the full one refuses: %s", what,
+			      lm_error_message(err));
+		assert_same_prefs(fast, full, what);
+	}
+	lm_prefs_free(fast);
+	lm_prefs_free(full);
+	lm_error_free(err);
+	return f;
+}
+
+static char *read_text(const char *file, size_t *len)
+{
+	char *text = NULL;
+
+	ck_assert_msg(g_file_get_contents(file, &text, len, NULL), "no %s", file);
+	return text;
+}
+
+/* Every valid golden file is plain enough for the fast reader. */
+START_TEST(fast_reads_valid)
+{
+	g_autoptr(GPtrArray) files = golden_files("valid");
+
+	for (guint i = 0; i < files->len; i++) {
+		size_t len;
+		g_autofree char *text = read_text(g_ptr_array_index(files, i), &len);
+
+		ck_assert_msg(compare_readers(text, len, g_ptr_array_index(files, i)) == 1,
+			      "%s: the fast reader gave up", (char *)g_ptr_array_index(files, i));
+	}
+	GRand *rng = g_rand_new_with_seed(3);
+	g_autofree char *big = generate(rng);
+
+	ck_assert_int_eq(compare_readers(big, strlen(big), "generated"), 1);
+	g_rand_free(rng);
+}
+END_TEST
+
+/* Every invalid golden file makes it give up (the full reader reports). */
+START_TEST(fast_gives_up_invalid)
+{
+	g_autoptr(GPtrArray) files = golden_files("invalid");
+
+	for (guint i = 0; i < files->len; i++) {
+		size_t len;
+		g_autofree char *text = read_text(g_ptr_array_index(files, i), &len);
+		lm_prefs *p = NULL;
+
+		ck_assert_msg(lm_prefs_parse_fast(&p, text, len) == 0 && p == NULL,
+			      "%s: the fast reader read it", (char *)g_ptr_array_index(files, i));
+	}
+}
+END_TEST
+
+/* Where a member starts ("key": value) at or after `from`: the offset of
+ * its key's quote and the end of its value, or FALSE. */
+static gboolean find_member(const char *t, size_t len, size_t from, size_t *b, size_t *e)
+{
+	for (size_t k = from; k + 1 < len; k++) {
+		if (t[k] != '"' || (k && t[k - 1] != '{' && t[k - 1] != ' ' && t[k - 1] != '\n'))
+			continue;
+		const char *q = memchr(t + k + 1, '"', len - k - 1);
+
+		if (!q || q[1] != ':')
+			continue;
+		int depth = 0;
+		size_t j = (size_t)(q - t) + 2;
+
+		for (gboolean in_str = FALSE; j < len; j++) {
+			char c = t[j];
+
+			if (in_str) {
+				in_str = c != '"';
+				j += c == '\\';
+			} else if (c == '"') {
+				in_str = TRUE;
+			} else if (c == '{' || c == '[') {
+				depth++;
+			} else if ((c == '}' || c == ']') && depth > 0) {
+				depth--;
+			} else if (c == '}' || c == ']' || (c == ',' && depth == 0)) {
+				break;
+			}
+		}
+		*b = k;
+		*e = j;
+		return j < len;
+	}
+	return FALSE;
+}
+
+static const char *const pieces[] = {
+	" ", "\t", "\n", "\r", "\f", "\v", "\"", "\\", ",", ":", "{", "}", "[", "]", "0", "1",
+	"-0", "1.0", "1e0", "01", "1E+0", "2", "0.5", "-1", "1e400", "null", "true", "\"\\u0041\"",
+	"\\u0041", "\\u0000", "\\n", "\\\"", "x-", "\"x-a\": 1, ", "\"x-b\": [1, {\"c\": null}], ",
+	"\"wants\": 2, ", "\"capacity\": 3, ", "\"ranking\": [], ", "\xc3\xa9", "\xff", "\x01",
+	"\"format\": \"libmatch-preferences\", ", "\"version\": 1.0, ", "\"version\": 1, ",
+};
+
+/* One random change to text: a byte replaced or deleted, a piece
+ * inserted or put in place of a number, a member duplicated. */
+static void mutate(GString *t, GRand *rng)
+{
+	size_t at = (size_t)g_rand_int_range(rng, 0, (gint32)t->len + 1), b, e, n;
+	const char *piece = pieces[g_rand_int_range(rng, 0, G_N_ELEMENTS(pieces))];
+
+	switch (g_rand_int_range(rng, 0, 7)) {
+	case 0: /* a byte flipped */
+		if (at < t->len)
+			t->str[at] = (char)(t->str[at] ^ (1 << g_rand_int_range(rng, 0, 8)));
+		break;
+	case 1: /* a few bytes deleted */
+		n = (size_t)g_rand_int_range(rng, 1, 4);
+		if (at < t->len)
+			g_string_erase(t, (gssize)at, (gssize)MIN(t->len - at, n));
+		break;
+	case 2: /* a piece inserted */
+		g_string_insert(t, (gssize)at, piece);
+		break;
+	case 3: /* a number written another way */
+		for (size_t k = at; k < t->len; k++)
+			if (k > 0 && g_ascii_isdigit(t->str[k]) && t->str[k - 1] == ' ') {
+				n = strspn(t->str + k, "0123456789");
+				const char *forms[] = { "1.0", "1e0", "01", "-0", "0", "1E0", "2.5",
+							"1 ", "10", "17", "1000001", "0.0" };
+
+				g_string_erase(t, (gssize)k, (gssize)n);
+				g_string_insert(t, (gssize)k,
+						forms[g_rand_int_range(rng, 0, G_N_ELEMENTS(forms))]);
+				break;
+			}
+		break;
+	case 4: /* a member repeated after itself */
+		if (find_member(t->str, t->len, at, &b, &e)) {
+			g_autofree char *copy = g_strndup(t->str + b, e - b);
+
+			g_string_insert(t, (gssize)e, ", ");
+			g_string_insert(t, (gssize)e + 2, copy);
+		}
+		break;
+	case 5: /* a ranking's first id repeated */
+		for (size_t k = at; k + 1 < t->len; k++)
+			if (t->str[k] == '[' && t->str[k + 1] == '"') {
+				const char *q = strchr(t->str + k + 2, '"');
+				g_autofree char *id = q ? g_strndup(t->str + k + 1,
+								  (size_t)(q - t->str) - k) : NULL;
+
+				if (id) {
+					g_string_insert(t, (gssize)k + 1, ", ");
+					g_string_insert(t, (gssize)k + 1, id);
+				}
+				break;
+			}
+		break;
+	default: /* a character of a string escaped, same meaning */
+		for (size_t k = at; k + 1 < t->len; k++)
+			if (t->str[k] == '"' && g_ascii_isalnum(t->str[k + 1])) {
+				g_autofree char *esc = g_strdup_printf("\\u%04X", t->str[k + 1]);
+
+				g_string_erase(t, (gssize)k + 1, 1);
+				g_string_insert(t, (gssize)k + 1, esc);
+				break;
+			}
+		break;
+	}
+}
+
+/* Thousands of variants of the valid files (one to three changes each):
+ * whenever the fast reader reads one, the full reader reads the same. */
+START_TEST(readers_agree_on_variants)
+{
+	g_autoptr(GPtrArray) files = golden_files("valid");
+	GRand *rng = g_rand_new_with_seed(20261123);
+	unsigned read = 0, gave_up = 0, refused = 0;
+
+	for (int v = 0; v < 12000; v++) {
+		size_t len;
+		g_autofree char *text = read_text(g_ptr_array_index(files, v % files->len), &len);
+		GString *t = g_string_new_len(text, (gssize)len);
+		int changes = g_rand_int_range(rng, 1, 4);
+		g_autofree char *what = NULL;
+
+		for (int c = 0; c < changes; c++)
+			mutate(t, rng);
+		what = g_strdup_printf("variant %d", v);
+		if (compare_readers(t->str, t->len, what) == 1) {
+			read++;
+		} else {
+			lm_prefs *p = NULL;
+
+			if (lm_prefs_parse_full(&p, t->str, t->len, "t.json", NULL) == 0)
+				gave_up++;
+			else
+				refused++;
+			lm_prefs_free(p);
+		}
+		g_string_free(t, TRUE);
+	}
+	/* Each outcome is common, so the comparison covers both ways. */
+	ck_assert_uint_gt(read, 1000);
+	ck_assert_uint_gt(gave_up, 500);
+	ck_assert_uint_gt(refused, 1000);
+	g_rand_free(rng);
+}
+END_TEST
+
 static Suite *prefs_suite(void)
 {
 	Suite *s = suite_create("prefs");
 	TCase *load = tcase_create("load");
 	TCase *run = tcase_create("solve");
+	TCase *readers = tcase_create("readers");
 
 	tcase_add_test(load, golden_valid);
 	tcase_add_test(load, golden_invalid);
@@ -418,6 +659,11 @@ static Suite *prefs_suite(void)
 	tcase_add_test(load, load_forms_and_accessors);
 	tcase_add_test(load, load_collects_problems);
 	suite_add_tcase(s, load);
+	tcase_add_test(readers, fast_reads_valid);
+	tcase_add_test(readers, fast_gives_up_invalid);
+	tcase_add_test(readers, readers_agree_on_variants);
+	tcase_set_timeout(readers, 120);
+	suite_add_tcase(s, readers);
 	tcase_add_test(run, solve_arguments);
 	tcase_add_test(run, solve_writes_result);
 	tcase_add_test(run, generated_file);

@@ -25,12 +25,8 @@ static const char *const side_path[2] = { "$.mentees", "$.mentors" };
 
 typedef struct parser {
 	lm_json_doc doc;
-	GHashTable *index[2];      /* id -> index + 1; keys in `strings` */
+	lm_prefs_parts parts;
 	GPtrArray *member[2];      /* cJSON member of each person, in index order */
-	GPtrArray *ids[2];         /* each person's id, in `strings` */
-	GStringChunk *strings;     /* the ids, contiguous: lookups stay in cache */
-	GArray *start[2], *list[2];
-	GArray *wants, *cap;
 	uint32_t *seen;            /* stamps over the other side, per list */
 } parser;
 
@@ -112,15 +108,15 @@ static void read_ids(parser *ps, int role)
 
 		if (!valid_id(id)) {
 			problem_at(ps, side_path[role], id, -1, ID_EXPECTED);
-		} else if (role == LM_ROLE_MENTOR && g_hash_table_contains(ps->index[0], id)) {
+		} else if (role == LM_ROLE_MENTOR && g_hash_table_contains(ps->parts.index[0], id)) {
 			problem_at(ps, side_path[role], id, -1,
 				   "id also used by a mentee: an id names one person");
-		} else if (!g_hash_table_contains(ps->index[role], id)) {
-			char *copy = g_string_chunk_insert(ps->strings, id);
+		} else if (!g_hash_table_contains(ps->parts.index[role], id)) {
+			char *copy = g_string_chunk_insert(ps->parts.strings, id);
 
 			g_ptr_array_add(ps->member[role], (gpointer)m);
-			g_ptr_array_add(ps->ids[role], copy);
-			g_hash_table_insert(ps->index[role], copy,
+			g_ptr_array_add(ps->parts.ids[role], copy);
+			g_hash_table_insert(ps->parts.index[role], copy,
 					    GUINT_TO_POINTER(ps->member[role]->len));
 		}
 	}
@@ -143,7 +139,7 @@ static void read_ranking(parser *ps, int role, uint32_t who, const char *base, c
 	}
 	for (const cJSON *v = ranking->child; v; v = v->next, k++) {
 		const char *id = cJSON_IsString(v) ? v->valuestring : NULL;
-		guint ix = id ? GPOINTER_TO_UINT(g_hash_table_lookup(ps->index[other], id)) : 0;
+		guint ix = id ? GPOINTER_TO_UINT(g_hash_table_lookup(ps->parts.index[other], id)) : 0;
 
 		if (!id || !valid_id(id))
 			problem_at(ps, base, key, k, ID_EXPECTED);
@@ -156,7 +152,7 @@ static void read_ranking(parser *ps, int role, uint32_t who, const char *base, c
 			uint32_t o = ix - 1;
 
 			ps->seen[o] = who;
-			g_array_append_val(ps->list[role], o);
+			g_array_append_val(ps->parts.list[role], o);
 		}
 	}
 }
@@ -186,7 +182,7 @@ static void read_mentee(parser *ps, uint32_t i, const cJSON *m)
 			   "expected a ranking of mentor ids, or an object with \"ranking\" "
 			   "and \"wants\"");
 	}
-	g_array_append_val(ps->wants, wants);
+	g_array_append_val(ps->parts.wants, wants);
 }
 
 /* A mentor: {"capacity": c, "ranking": [...]}, capacity 1 by default. */
@@ -211,7 +207,7 @@ static void read_mentor(parser *ps, uint32_t i, const cJSON *m)
 		problem_at(ps, side_path[1], m->string, -1,
 			   "expected an object with \"ranking\" (and \"capacity\", default 1)");
 	}
-	g_array_append_val(ps->cap, cap);
+	g_array_append_val(ps->parts.cap, cap);
 }
 
 static void read_side(parser *ps, int role)
@@ -230,79 +226,77 @@ static void read_side(parser *ps, int role)
 		else
 			read_mentor(ps, i, m);
 
-		size_t end = ps->list[role]->len;
-		g_array_append_val(ps->start[role], end);
+		size_t end = ps->parts.list[role]->len;
+		g_array_append_val(ps->parts.start[role], end);
 	}
 }
 
 /* ---- the whole document ---------------------------------------------------------------- */
 
-static void parser_init(parser *ps)
+void lm_prefs_parts_init(lm_prefs_parts *pp)
 {
 	size_t zero = 0;
 
 	for (int s = 0; s < 2; s++) {
-		ps->index[s] = g_hash_table_new(g_str_hash, g_str_equal);
-		ps->member[s] = g_ptr_array_new();
-		ps->ids[s] = g_ptr_array_new();
-		ps->start[s] = g_array_new(FALSE, FALSE, sizeof(size_t));
-		ps->list[s] = g_array_new(FALSE, FALSE, sizeof(uint32_t));
-		g_array_append_val(ps->start[s], zero);
+		pp->index[s] = g_hash_table_new(g_str_hash, g_str_equal);
+		pp->ids[s] = g_ptr_array_new();
+		pp->start[s] = g_array_new(FALSE, FALSE, sizeof(size_t));
+		pp->list[s] = g_array_new(FALSE, FALSE, sizeof(uint32_t));
+		g_array_append_val(pp->start[s], zero);
 	}
-	ps->wants = g_array_new(FALSE, FALSE, sizeof(uint32_t));
-	ps->cap = g_array_new(FALSE, FALSE, sizeof(uint32_t));
-	ps->seen = NULL;
-	ps->strings = g_string_chunk_new(65536);
+	pp->wants = g_array_new(FALSE, FALSE, sizeof(uint32_t));
+	pp->cap = g_array_new(FALSE, FALSE, sizeof(uint32_t));
+	pp->strings = g_string_chunk_new(65536);
 }
 
-static void parser_clear(parser *ps)
+void lm_prefs_parts_clear(lm_prefs_parts *pp)
 {
 	for (int s = 0; s < 2; s++) {
-		g_hash_table_destroy(ps->index[s]);
-		g_ptr_array_free(ps->member[s], TRUE);
-		g_ptr_array_free(ps->ids[s], TRUE);
-		if (ps->start[s])
-			g_array_free(ps->start[s], TRUE);
-		if (ps->list[s])
-			g_array_free(ps->list[s], TRUE);
+		if (pp->index[s])
+			g_hash_table_destroy(pp->index[s]);
+		if (pp->ids[s])
+			g_ptr_array_free(pp->ids[s], TRUE);
+		if (pp->start[s])
+			g_array_free(pp->start[s], TRUE);
+		if (pp->list[s])
+			g_array_free(pp->list[s], TRUE);
 	}
-	if (ps->wants)
-		g_array_free(ps->wants, TRUE);
-	if (ps->cap)
-		g_array_free(ps->cap, TRUE);
-	g_free(ps->seen);
-	if (ps->strings)
-		g_string_chunk_free(ps->strings);
-	lm_json_doc_clear(&ps->doc);
+	if (pp->wants)
+		g_array_free(pp->wants, TRUE);
+	if (pp->cap)
+		g_array_free(pp->cap, TRUE);
+	if (pp->strings)
+		g_string_chunk_free(pp->strings);
+	memset(pp, 0, sizeof(*pp));
 }
 
-/* Moves the parsed arrays into a new lm_prefs. */
-static lm_prefs *build(parser *ps, const char *text, size_t len)
+lm_prefs *lm_prefs_take(lm_prefs_parts *pp, const char *text, size_t len)
 {
 	lm_prefs *p = g_new0(lm_prefs, 1);
 	g_autofree char *digest = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
 							      (const guchar *)text, len);
 
-	p->strings = ps->strings;
-	ps->strings = NULL;
+	p->strings = pp->strings;
+	pp->strings = NULL;
 	for (int s = 0; s < 2; s++) {
-		p->n[s] = ps->member[s]->len;
+		p->n[s] = pp->ids[s]->len;
 		p->ids[s] = g_new(const char *, MAX(p->n[s], 1u));
 		if (p->n[s])
-			memcpy(p->ids[s], ps->ids[s]->pdata, p->n[s] * sizeof(char *));
-		p->start[s] = (size_t *)(void *)g_array_free(ps->start[s], FALSE);
-		p->list[s] = (uint32_t *)(void *)g_array_free(ps->list[s], FALSE);
-		ps->start[s] = NULL;
-		ps->list[s] = NULL;
+			memcpy(p->ids[s], pp->ids[s]->pdata, p->n[s] * sizeof(char *));
+		p->start[s] = (size_t *)(void *)g_array_free(pp->start[s], FALSE);
+		p->list[s] = (uint32_t *)(void *)g_array_free(pp->list[s], FALSE);
+		pp->start[s] = NULL;
+		pp->list[s] = NULL;
 	}
-	p->wants = (uint32_t *)(void *)g_array_free(ps->wants, FALSE);
-	p->cap = (uint32_t *)(void *)g_array_free(ps->cap, FALSE);
-	ps->wants = ps->cap = NULL;
+	p->wants = (uint32_t *)(void *)g_array_free(pp->wants, FALSE);
+	p->cap = (uint32_t *)(void *)g_array_free(pp->cap, FALSE);
+	pp->wants = pp->cap = NULL;
 	g_strlcpy(p->sha256, digest, sizeof(p->sha256));
+	lm_prefs_parts_clear(pp);
 	return p;
 }
 
-int lm_prefs_parse_json(lm_prefs **out, const char *text, size_t len, const char *name,
+int lm_prefs_parse_full(lm_prefs **out, const char *text, size_t len, const char *name,
 			lm_error **err)
 {
 	parser ps;
@@ -311,7 +305,9 @@ int lm_prefs_parse_json(lm_prefs **out, const char *text, size_t len, const char
 	memset(&ps, 0, sizeof ps);
 	if ((rc = lm_json_doc_parse(&ps.doc, name, text, len, err)) < 0)
 		return rc;
-	parser_init(&ps);
+	lm_prefs_parts_init(&ps.parts);
+	for (int s = 0; s < 2; s++)
+		ps.member[s] = g_ptr_array_new();
 	if (read_header(&ps)) {
 		read_ids(&ps, LM_ROLE_MENTEE);
 		read_ids(&ps, LM_ROLE_MENTOR);
@@ -321,9 +317,23 @@ int lm_prefs_parse_json(lm_prefs **out, const char *text, size_t len, const char
 	if (ps.doc.problems.count > 0 || ps.doc.problems.truncated)
 		rc = lm_problems_finish(&ps.doc.problems, err);
 	else
-		*out = build(&ps, text, len);
-	parser_clear(&ps);
+		*out = lm_prefs_take(&ps.parts, text, len);
+	lm_prefs_parts_clear(&ps.parts);
+	for (int s = 0; s < 2; s++)
+		g_ptr_array_free(ps.member[s], TRUE);
+	g_free(ps.seen);
+	lm_json_doc_clear(&ps.doc);
 	return rc;
+}
+
+int lm_prefs_parse_json(lm_prefs **out, const char *text, size_t len, const char *name,
+			lm_error **err)
+{
+	/* Large plain files are read without a tree; anything else, and every
+	 * file with a problem, goes through the full reader that locates it. */
+	if (lm_prefs_parse_fast(out, text, len) == 1)
+		return 0;
+	return lm_prefs_parse_full(out, text, len, name, err);
 }
 
 void lm_prefs_rankings(const lm_prefs *p, lm_rankings *out)

@@ -1,0 +1,403 @@
+/* A fast reader for large, plain preferences files.
+ *
+ * The full reader (prefs_json.c) builds a cJSON tree: for a market of
+ * 100,000 mentees ranking 50 mentors each that is ten million strings and
+ * most of the run. This reader scans the text itself, in two passes (the
+ * ids of both sides, then the rankings, which may name people defined
+ * later), and builds the arrays directly.
+ *
+ * It accepts only the plain form: the known members (and "x-" members
+ * whose values are plain too), ids without escapes, integers written as
+ * plain digits, JSON whitespace, printable ASCII. At
+ * the first thing outside that form, or any broken rule, it gives up and
+ * the full reader runs, which accepts exactly what it accepts and locates
+ * every problem. So it never decides what is valid, only how fast a valid
+ * file is read; the tests compare both readers on every valid file. */
+#include <string.h>
+#include "io/prefs_json.h"
+
+typedef struct scan {
+	const char *p, *end;
+} scan;
+
+typedef struct fast {
+	scan s;
+	lm_prefs_parts parts;
+	GArray *value[2];   /* per person, where its value starts in the text */
+	uint32_t *seen;     /* stamps over the other side, per list */
+	gboolean resolve;   /* second pass: look rankings up and append them */
+} fast;
+
+static void ws(scan *s)
+{
+	while (s->p < s->end && (*s->p == ' ' || *s->p == '\n' || *s->p == '\r' || *s->p == '\t'))
+		s->p++;
+}
+
+static gboolean lit(scan *s, char c)
+{
+	ws(s);
+	if (s->p < s->end && *s->p == c) {
+		s->p++;
+		return TRUE;
+	}
+	return FALSE;
+}
+
+/* A string without escapes, of printable ASCII; the slice, unquoted. */
+static gboolean str(scan *s, const char **b, size_t *n)
+{
+	const char *q;
+
+	if (!lit(s, '"'))
+		return FALSE;
+	for (q = s->p; q < s->end && *q != '"'; q++)
+		if ((unsigned char)*q < 0x20 || (unsigned char)*q >= 0x7f || *q == '\\')
+			return FALSE;
+	if (q >= s->end)
+		return FALSE;
+	*b = s->p;
+	*n = (size_t)(q - s->p);
+	s->p = q + 1;
+	return TRUE;
+}
+
+static gboolean key_is(const char *b, size_t n, const char *name)
+{
+	return n == strlen(name) && memcmp(b, name, n) == 0;
+}
+
+/* Plain digits, no leading zero, at most max; not followed by a fraction
+ * or exponent (those are left to the full reader). */
+static gboolean integer(scan *s, uint32_t max, uint32_t *v)
+{
+	uint64_t x = 0;
+	const char *b;
+
+	ws(s);
+	b = s->p;
+	while (s->p < s->end && *s->p >= '0' && *s->p <= '9' && s->p - b < 9)
+		x = x * 10 + (uint64_t)(*s->p++ - '0');
+	if (s->p == b || (s->p - b > 1 && *b == '0') || x > max ||
+	    (s->p < s->end && strchr("0123456789.eE", *s->p)))
+		return FALSE;
+	*v = (uint32_t)x;
+	return TRUE;
+}
+
+/* A number in strict JSON form, short enough for any cJSON. */
+static gboolean number(scan *s)
+{
+	const char *b = s->p, *q = s->p, *e = s->end;
+
+	if (q < e && *q == '-')
+		q++;
+	if (q < e && *q == '0')
+		q++;
+	else if (q < e && *q >= '1' && *q <= '9')
+		while (q < e && g_ascii_isdigit(*q))
+			q++;
+	else
+		return FALSE;
+	if (q < e && *q == '.') {
+		if (++q >= e || !g_ascii_isdigit(*q))
+			return FALSE;
+		while (q < e && g_ascii_isdigit(*q))
+			q++;
+	}
+	if (q < e && (*q == 'e' || *q == 'E')) {
+		if (++q < e && (*q == '+' || *q == '-'))
+			q++;
+		if (q >= e || !g_ascii_isdigit(*q))
+			return FALSE;
+		while (q < e && g_ascii_isdigit(*q))
+			q++;
+	}
+	s->p = q;
+	return q - b <= 32;
+}
+
+static gboolean word(scan *s, const char *w)
+{
+	size_t n = strlen(w);
+
+	if ((size_t)(s->end - s->p) < n || memcmp(s->p, w, n) != 0)
+		return FALSE;
+	s->p += n;
+	return TRUE;
+}
+
+/* Any plain value (an "x-" member's, ignored), a few levels deep. */
+static gboolean skip_value(scan *s, int depth)
+{
+	const char *b;
+	size_t n;
+
+	ws(s);
+	if (s->p >= s->end || depth > 8)
+		return FALSE;
+	switch (*s->p) {
+	case '"':
+		return str(s, &b, &n);
+	case 't':
+		return word(s, "true");
+	case 'f':
+		return word(s, "false");
+	case 'n':
+		return word(s, "null");
+	case '[':
+		s->p++;
+		if (lit(s, ']'))
+			return TRUE;
+		do {
+			if (!skip_value(s, depth + 1))
+				return FALSE;
+		} while (lit(s, ','));
+		return lit(s, ']');
+	case '{':
+		s->p++;
+		if (lit(s, '}'))
+			return TRUE;
+		do {
+			if (!str(s, &b, &n) || !lit(s, ':') || !skip_value(s, depth + 1))
+				return FALSE;
+		} while (lit(s, ','));
+		return lit(s, '}');
+	default:
+		return number(s);
+	}
+}
+
+/* The "x-" members of one object, to give up on a repeated one (the full
+ * reader reports it). */
+typedef struct extras {
+	const char *b[8];
+	size_t n[8];
+	int count;
+} extras;
+
+/* An "x-" member, first seen in this object: its value skipped. */
+static gboolean extra(scan *s, extras *x, const char *b, size_t n)
+{
+	if (n < 2 || memcmp(b, "x-", 2) != 0 || (size_t)x->count == G_N_ELEMENTS(x->b))
+		return FALSE;
+	for (int i = 0; i < x->count; i++)
+		if (x->n[i] == n && memcmp(x->b[i], b, n) == 0)
+			return FALSE;
+	x->b[x->count] = b;
+	x->n[x->count++] = n;
+	return skip_value(s, 0);
+}
+
+static gboolean valid_id(const char *b, size_t n)
+{
+	if (n < 1 || n > 64)
+		return FALSE;
+	for (size_t i = 0; i < n; i++)
+		if (!(g_ascii_isalnum(b[i]) || b[i] == '.' || b[i] == '_' || b[i] == '-'))
+			return FALSE;
+	return TRUE;
+}
+
+/* The index + 1 of an id of side `role`, 0 when unknown. */
+static guint find(const fast *f, int role, const char *b, size_t n)
+{
+	char key[65];
+
+	memcpy(key, b, n);
+	key[n] = '\0';
+	return GPOINTER_TO_UINT(g_hash_table_lookup(f->parts.index[role], key));
+}
+
+/* ---- one person ----------------------------------------------------------------------- */
+
+/* A ranking of ids of the other side; in the second pass, appended. */
+static gboolean ranking(fast *f, int role, uint32_t who)
+{
+	const char *b;
+	size_t n;
+
+	if (!lit(&f->s, '['))
+		return FALSE;
+	if (lit(&f->s, ']'))
+		return TRUE;
+	do {
+		if (!str(&f->s, &b, &n) || !valid_id(b, n))
+			return FALSE;
+		if (f->resolve) {
+			guint ix = find(f, 1 - role, b, n);
+
+			if (!ix || f->seen[ix - 1] == who)
+				return FALSE;
+			f->seen[ix - 1] = who;
+			uint32_t o = ix - 1;
+			g_array_append_val(f->parts.list[role], o);
+		}
+	} while (lit(&f->s, ','));
+	return lit(&f->s, ']');
+}
+
+/* {"wants"|"capacity": n, "ranking": [...]}, each member at most once. */
+static gboolean person_object(fast *f, int role, uint32_t who, uint32_t *number)
+{
+	const char *name = role == LM_ROLE_MENTEE ? "wants" : "capacity";
+	uint32_t lo = role == LM_ROLE_MENTEE ? 1 : 0;
+	uint32_t hi = role == LM_ROLE_MENTEE ? LM_PREFS_MAX_WANTS : LM_PREFS_MAX_CAPACITY;
+	gboolean have_number = FALSE, have_ranking = FALSE;
+	extras x = { .count = 0 };
+	const char *b;
+	size_t n;
+
+	if (lit(&f->s, '}'))
+		return FALSE;
+	do {
+		if (!str(&f->s, &b, &n) || !lit(&f->s, ':'))
+			return FALSE;
+		if (key_is(b, n, name) && !have_number) {
+			if (!integer(&f->s, hi, number) || *number < lo)
+				return FALSE;
+			have_number = TRUE;
+		} else if (key_is(b, n, "ranking") && !have_ranking) {
+			if (!ranking(f, role, who))
+				return FALSE;
+			have_ranking = TRUE;
+		} else if (!extra(&f->s, &x, b, n)) {
+			return FALSE;
+		}
+	} while (lit(&f->s, ','));
+	return have_ranking && lit(&f->s, '}');
+}
+
+/* A person's value: a mentee's bare ranking or object, a mentor's object. */
+static gboolean person(fast *f, int role, uint32_t who)
+{
+	uint32_t number = 1;
+
+	ws(&f->s);
+	if (role == LM_ROLE_MENTEE && f->s.p < f->s.end && *f->s.p == '[') {
+		if (!ranking(f, role, who))
+			return FALSE;
+	} else if (!lit(&f->s, '{') || !person_object(f, role, who, &number)) {
+		return FALSE;
+	}
+	if (f->resolve) {
+		size_t end = f->parts.list[role]->len;
+
+		g_array_append_val(role == LM_ROLE_MENTEE ? f->parts.wants : f->parts.cap, number);
+		g_array_append_val(f->parts.start[role], end);
+	}
+	return TRUE;
+}
+
+/* ---- the maps of people and the document ---------------------------------------------- */
+
+/* First pass over one map: numbers the ids in file order (a repeated or
+ * bad id gives up) and checks each value's form. */
+static gboolean people(fast *f, int role)
+{
+	const char *b;
+	size_t n;
+
+	if (!lit(&f->s, '{'))
+		return FALSE;
+	if (lit(&f->s, '}'))
+		return TRUE;
+	do {
+		if (!str(&f->s, &b, &n) || !valid_id(b, n) || find(f, role, b, n) ||
+		    f->parts.ids[role]->len >= LM_PREFS_MAX_PEOPLE || !lit(&f->s, ':'))
+			return FALSE;
+
+		char *id = g_string_chunk_insert_len(f->parts.strings, b, (gssize)n);
+		const char *at = f->s.p;
+
+		g_ptr_array_add(f->parts.ids[role], id);
+		g_hash_table_insert(f->parts.index[role], id,
+				    GUINT_TO_POINTER(f->parts.ids[role]->len));
+		g_array_append_val(f->value[role], at);
+		if (!person(f, role, f->parts.ids[role]->len - 1))
+			return FALSE;
+	} while (lit(&f->s, ','));
+	return lit(&f->s, '}');
+}
+
+/* The top-level object: optional format and version, the two maps once each. */
+static gboolean document(fast *f)
+{
+	gboolean seen[4] = { FALSE };
+	extras x = { .count = 0 };
+	const char *b;
+	size_t n;
+	uint32_t version;
+
+	if (!lit(&f->s, '{') || lit(&f->s, '}'))
+		return FALSE;
+	do {
+		int k = -1;
+
+		if (!str(&f->s, &b, &n) || !lit(&f->s, ':'))
+			return FALSE;
+		k = key_is(b, n, "mentees") ? 0 : key_is(b, n, "mentors") ? 1 :
+		    key_is(b, n, "format") ? 2 : key_is(b, n, "version") ? 3 : -1;
+		if (k < 0) {
+			if (!extra(&f->s, &x, b, n))
+				return FALSE;
+			continue;
+		}
+		if (seen[k])
+			return FALSE;
+		seen[k] = TRUE;
+		if (k < 2 && !people(f, k))
+			return FALSE;
+		if (k == 2 && (!str(&f->s, &b, &n) || !key_is(b, n, "libmatch-preferences")))
+			return FALSE;
+		if (k == 3 && (!integer(&f->s, 1, &version) || version != 1))
+			return FALSE;
+	} while (lit(&f->s, ','));
+	if (!lit(&f->s, '}') || !seen[0] || !seen[1])
+		return FALSE;
+	ws(&f->s);
+	return f->s.p == f->s.end;
+}
+
+/* Second pass: each person's value again, from where it starts, now
+ * resolving rankings; and no id may be on both sides. */
+static gboolean resolve(fast *f)
+{
+	for (guint i = 0; i < f->parts.ids[1]->len; i++)
+		if (g_hash_table_contains(f->parts.index[0], g_ptr_array_index(f->parts.ids[1], i)))
+			return FALSE;
+	f->resolve = TRUE;
+	for (int role = 0; role < 2; role++) {
+		uint32_t n_other = f->parts.ids[1 - role]->len;
+
+		g_free(f->seen);
+		f->seen = g_new(uint32_t, MAX(n_other, 1u));
+		memset(f->seen, 0xff, sizeof(uint32_t) * MAX(n_other, 1u));
+		for (guint i = 0; i < f->value[role]->len; i++) {
+			f->s.p = g_array_index(f->value[role], const char *, i);
+			if (!person(f, role, i))
+				return FALSE;
+		}
+	}
+	return TRUE;
+}
+
+int lm_prefs_parse_fast(lm_prefs **out, const char *text, size_t len)
+{
+	fast f = { .s = { text, text + len } };
+	gboolean ok;
+
+	if (!text)
+		return 0;
+	lm_prefs_parts_init(&f.parts);
+	for (int role = 0; role < 2; role++)
+		f.value[role] = g_array_new(FALSE, FALSE, sizeof(const char *));
+	ok = document(&f) && resolve(&f);
+	if (ok)
+		*out = lm_prefs_take(&f.parts, text, len);
+	lm_prefs_parts_clear(&f.parts);
+	for (int role = 0; role < 2; role++)
+		g_array_free(f.value[role], TRUE);
+	g_free(f.seen);
+	return ok ? 1 : 0;
+}
