@@ -28,7 +28,9 @@ int lm_cli_validate(int argc, char **argv)
 		 lm_validate(cohort, model, &err) < 0)
 		rc = lm_cli_input_error(err);
 	else if (!common.quiet)
-		printf("%s: valid: %zu mentees, %zu mentors\n", argv[1],
+		/* Named as problems would name it: standard input is "<stdin>". */
+		printf("%s: valid: %zu mentees, %zu mentors\n",
+		       g_str_equal(argv[1], "-") ? "<stdin>" : argv[1],
 		       lm_cohort_count(cohort, LM_ROLE_MENTEE), lm_cohort_count(cohort, LM_ROLE_MENTOR));
 	lm_cohort_free(cohort);
 	lm_model_free(model);

@@ -84,6 +84,8 @@ int lm_cli_match_args_apply(const lm_cli_match_args *a, lm_options *o, const cha
 				    "--algorithm must be optimal, stable, greedy, fair or rounds");
 	if (obj < 0)
 		return lm_cli_usage(command, "--objective must be coverage or score");
+	if (a->rematch && a->algorithm && alg != LM_ALGORITHM_OPTIMAL && alg != LM_ALGORITHM_GREEDY)
+		return lm_cli_usage(command, "--rematch works with --algorithm optimal or greedy");
 	if ((a->algorithm && lm_options_set_algorithm(o, alg, NULL) < 0) ||
 	    (a->objective && lm_options_set_objective(o, obj, NULL) < 0))
 		return EX_SOFTWARE;

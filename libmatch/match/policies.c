@@ -289,6 +289,6 @@ int lm_run_solve(lm_run *r, lm_error **err)
 		return lm_set_error(err, LM_EINVAL, "unknown algorithm %d", r->opt.algorithm);
 	}
 	return lm_set_error(err, LM_EINVAL,
-			    "re-optimising everyone (keep_current 0) works with the optimal and "
-			    "greedy algorithms, not '%s'", lm_algorithm_name(r->opt.algorithm));
+			    "re-optimising everyone (--rematch, or keep_current 0) works with the "
+			    "optimal and greedy algorithms, not '%s'", lm_algorithm_name(r->opt.algorithm));
 }
