@@ -410,9 +410,11 @@ LM_EXPORT int lm_result_unmatched_reason(const lm_result *result, size_t index);
 LM_EXPORT const char *lm_unmatched_reason_name(int reason);
 
 /**
- * @brief The number of hard constraints the run checked (the names
- *        lm_result_unmatched_blocked_by() and lm_result_what_if_count()
- *        take); 0 for results of the pure solver or lm_prefs_solve().
+ * @brief The number of criteria of the run's model, scored or not: the
+ *        names under which lm_result_unmatched_blocked_by() and
+ *        lm_result_what_if_count() count (a criterion the model does not
+ *        apply as a hard rule counts 0 and is not relaxable); 0 for results
+ *        of the pure solver or lm_prefs_solve().
  * @param[in] result the result.
  * @return the count; 0 for NULL.
  * @since 0.1.0
@@ -420,7 +422,8 @@ LM_EXPORT const char *lm_unmatched_reason_name(int reason);
 LM_EXPORT size_t lm_result_constraint_count(const lm_result *result);
 
 /**
- * @brief The name of a hard constraint, e.g. "language" or "consent".
+ * @brief The name of a criterion that may act as a hard constraint, e.g.
+ *        "language" or "consent".
  * @param[in] result the result.
  * @param[in] constraint 0 to lm_result_constraint_count() - 1.
  * @return a static string; NULL when out of range.

@@ -219,6 +219,20 @@ class Result(Handle):
                 for c in range(lib.lm_result_criterion_count(h))]
 
     @property
+    def constraints(self):
+        """The names of every criterion of the run's model, the names
+        ``blocked_by`` and :meth:`what_if_count` use (a criterion the model
+        does not apply as a hard rule never blocks anyone); empty for
+        assign() and stable() results."""
+        h = self._handle()
+        lib = self._lib
+        if not lib.has("lm_result_constraint_count"):   # older libmatch: the model's names
+            return ([c.name for c in self._model.criteria]
+                    if self._model is not None and not self._model.closed else [])
+        return [decode(lib.lm_result_constraint_name(h, c))
+                for c in range(lib.lm_result_constraint_count(h))]
+
+    @property
     def pairs(self):
         """The pairs, sorted by mentee id then mentor id (a list of :class:`Pair`)."""
         if self._pairs is None:
@@ -243,8 +257,7 @@ class Result(Handle):
         if self._unmatched is None:
             h = self._handle()
             lib = self._lib
-            constraints = ([c.name for c in self._model.criteria]
-                           if self._model is not None and not self._model.closed else [])
+            constraints = self.constraints
             out = []
             for i in range(lib.lm_result_unmatched_count(h)):
                 reason = decode(lib.lm_unmatched_reason_name(lib.lm_result_unmatched_reason(h, i)))

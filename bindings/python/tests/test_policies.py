@@ -8,6 +8,10 @@ from support import ROLE_MODEL, small_people
 import libmatch
 
 
+def doc_unmatched(result):
+    return result.to_dict()["unmatched"]
+
+
 class RunFacts(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
@@ -43,8 +47,17 @@ class RunFacts(unittest.TestCase):
                 self.assertEqual(w, libmatch.WhatIf(doc["constraint"], doc["would_match"]))
                 self.assertEqual(r.what_if_count(w.constraint), w.would_match)
             self.assertIsNone(r.what_if_count("goals"))   # not a hard constraint
+            # every constraint by name, as `libmatch explain COHORT` lists them
+            self.assertIn("consent", r.constraints)
+            self.assertIn("gender", r.constraints)
+            for u in r.unmatched:
+                self.assertLessEqual(set(u.blocked_by), set(r.constraints))
+            blocked = {u.mentee: u.blocked_by for u in r.unmatched}
+            for u in doc_unmatched(r):
+                self.assertEqual(blocked[u["mentee"]], u.get("blocked_by", {}))
         with libmatch.assign([("a", "x", 1)]) as r:
             self.assertIsNone(r.what_if)
+            self.assertEqual(r.constraints, [])
 
     def test_broken_pairs(self):
         # r-1 (one place) holds m-2, who could go to r-2; m-1 can only have r-1.
