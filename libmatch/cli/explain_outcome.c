@@ -129,8 +129,9 @@ void lm_cli_print_what_if(const lm_result *r, gboolean json)
 		       "\"staff\",\n \"pairs\": %zu, \"unmatched\": %zu, \"what_if\": [",
 		       lm_result_pair_count(r), unmatched);
 	else
-		printf("%zu pairs; %zu mentees without all the mentors they want\n",
-		       lm_result_pair_count(r), unmatched);
+		printf("%zu pair%s; %zu mentee%s without all the mentors they want\n",
+		       lm_result_pair_count(r), lm_result_pair_count(r) == 1 ? "" : "s", unmatched,
+		       unmatched == 1 ? "" : "s");
 	if (!json && rows->len > 0)
 		printf("relaxing one hard rule alone would allow:\n  %-14s %s\n", "rule",
 		       "more pairs");
