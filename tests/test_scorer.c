@@ -573,6 +573,22 @@ START_TEST(property_check_matches_rules)
 		for (size_t k = 0; k < G_N_ELEMENTS(models); k++) {
 			lm_scorer *s = scorer_of(m[k], c);
 			for (int i = 0; i < N_SIDE; i++) {
+				/* The scan (vector code where the CPU has it) keeps exactly
+				 * the mentors the availability rule allows, in order, and
+				 * the rest of the rules then decide as lm_scorer_feasible. */
+				uint32_t scan[N_SIDE], n_scan = lm_scorer_scan(s, i, scan), at = 0;
+				gboolean avail_on = models[k].rr.required & BIT(LM_CRIT_AVAILABILITY);
+				for (int j = 0; j < N_SIDE; j++) {
+					uint32_t want = ref_check(people, i, j, &models[k].rr);
+					if (avail_on && (want & BIT(LM_CRIT_AVAILABILITY)))
+						continue;
+					ck_assert_msg(at < n_scan && scan[at] == (uint32_t)j,
+						      "round %d model %zu: m%d-r%d not scanned", round,
+						      k, i, j);
+					ck_assert(lm_scorer_feasible_scanned(s, i, j) == (want == 0));
+					at++;
+				}
+				ck_assert_uint_eq(at, n_scan);
 				for (int j = 0; j < N_SIDE; j++) {
 					uint32_t want = ref_check(people, i, j, &models[k].rr);
 					uint32_t got = lm_scorer_check(s, i, j);

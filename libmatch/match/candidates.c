@@ -120,7 +120,7 @@ static void build_row(build_job *job, worker *wk, uint32_t r)
 	for (uint32_t i = 0; i < n_scan; i++) {
 		uint32_t m = wk->scan[i];
 
-		if (job->col_cap[m] == 0 || !lm_scorer_feasible(job->scorer, r, m))
+		if (job->col_cap[m] == 0 || !lm_scorer_feasible_scanned(job->scorer, r, m))
 			continue;
 		if (mentee->current.len && lm_span_contains(c, mentee->current, m))
 			continue;

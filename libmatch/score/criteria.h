@@ -54,6 +54,10 @@ struct lm_scorer {
 	uint8_t filters[LM_CRIT_COUNT];   /* required criteria, cheapest and most selective first */
 	uint8_t scores[LM_CRIT_COUNT];    /* criteria with a weight, table order */
 	uint32_t n_filters, n_scores;
+	/* the filters left after lm_scorer_scan (which applies availability
+	 * exactly): what lm_scorer_feasible_scanned tries */
+	uint8_t rest[LM_CRIT_COUNT];
+	uint32_t n_rest;
 	/* region: n_regions x n_regions neighbour bit matrix, region_words per row */
 	uint32_t region_words;
 	uint64_t *region_adj;
@@ -68,6 +72,13 @@ struct lm_scorer {
 	 * for the scan of one mentee against every mentor; NULL when the
 	 * availability filter is off. */
 	uint64_t *scan_avail;
+	uint8_t *scan_none;       /* per mentor: gave no availability, so passes */
+	/* the same, by columns for vector scans: word w of every mentor at
+	 * scan_cols + w * scan_stride (a multiple of 8, zero padded), and
+	 * scan_none as bits (bit m % 8 of byte m / 8) */
+	uint64_t *scan_cols;
+	uint8_t *scan_none_bits;
+	size_t scan_stride;
 };
 
 typedef gboolean (*lm_crit_parse_fn)(lm_json_doc *doc, const cJSON *obj, const char *path,

@@ -54,9 +54,13 @@ lm_score lm_scorer_score(const lm_scorer *s, uint32_t mentee, uint32_t mentor,
 /* The mentors that pass the cheapest, most selective hard filter (common
  * hours) with this mentee, ascending, into out (room for every mentor);
  * returns how many. A superset of the feasible mentors: callers still ask
- * lm_scorer_feasible, but skip the 80% of pairs this rules out at a few
- * nanoseconds each (scorer_scan.c). */
+ * lm_scorer_feasible_scanned, but skip the 80% of pairs this rules out at a
+ * few nanoseconds each (scorer_scan.c). */
 uint32_t lm_scorer_scan(const lm_scorer *s, uint32_t mentee, uint32_t *out);
+
+/* lm_scorer_feasible for a mentor that lm_scorer_scan returned for this
+ * mentee: the same answer, without the filter the scan already applied. */
+gboolean lm_scorer_feasible_scanned(const lm_scorer *s, uint32_t mentee, uint32_t mentor);
 
 /* The model's default algorithm, objective and top-k ("assignment" section). */
 int lm_scorer_default_algorithm(const lm_scorer *s);

@@ -3,7 +3,11 @@
  * first, evaluated on mentors' availability packed contiguously, without a
  * call per pair. It answers exactly as lm_crit_availability_filter does
  * (criteria_time.c): a pair where either side gave no availability passes;
- * otherwise the common half-hour slots must reach min_slots. */
+ * otherwise the common half-hour slots must reach min_slots. Being exact,
+ * lm_scorer_feasible_scanned need not run that filter again. */
+#if defined(__GNUC__) && defined(__x86_64__)
+#include <immintrin.h>
+#endif
 #include "score/criteria.h"
 
 void lm_scorer_scan_bind(lm_scorer *s)
@@ -14,12 +18,22 @@ void lm_scorer_scan_bind(lm_scorer *s)
 	if (!(s->required & (1u << LM_CRIT_AVAILABILITY)))
 		return;
 	s->scan_avail = g_new(uint64_t, (size_t)MAX(n, 1u) * LM_AVAIL_WORDS);
+	s->scan_none = g_new(uint8_t, MAX(n, 1u));
 	for (uint32_t m = 0; m < n; m++) {
 		const lm_person *p = lm_cohort_mentor(c, m);
 		uint64_t *row = s->scan_avail + (size_t)m * LM_AVAIL_WORDS;
 
 		for (int w = 0; w < LM_AVAIL_WORDS; w++)
-			row[w] = p->has_avail ? p->avail[w] : UINT64_MAX;
+			row[w] = p->has_avail ? p->avail[w] : 0;
+		s->scan_none[m] = !p->has_avail;
+	}
+	s->scan_stride = ((size_t)n + 7) / 8 * 8;
+	s->scan_cols = g_new0(uint64_t, MAX(s->scan_stride, 8) * LM_AVAIL_WORDS);
+	s->scan_none_bits = g_new0(uint8_t, MAX(s->scan_stride / 8, 1));
+	for (uint32_t m = 0; m < n; m++) {
+		for (int w = 0; w < LM_AVAIL_WORDS; w++)
+			s->scan_cols[w * s->scan_stride + m] = s->scan_avail[(size_t)m * LM_AVAIL_WORDS + w];
+		s->scan_none_bits[m / 8] |= (uint8_t)(s->scan_none[m] << (m % 8));
 	}
 }
 
@@ -31,8 +45,8 @@ void lm_scorer_scan_bind(lm_scorer *s)
 	for (uint32_t m = 0; m < n_cols; m++, row += LM_AVAIL_WORDS) {                       \
 		uint32_t common = POPCOUNT(a, row);                                             \
 		out[n] = m;                                                                     \
-		/* All ones marks a mentor without availability, who passes. */                \
-		n += common >= need || row[0] == UINT64_MAX;                                    \
+		/* A mentor without availability passes. */                                   \
+		n += common >= need || none[m];                                                 \
 	}
 
 static inline uint32_t common_generic(const uint64_t *a, const uint64_t *b)
@@ -53,8 +67,8 @@ static inline uint32_t common_generic(const uint64_t *a, const uint64_t *b)
 	return (uint32_t)((lanes * UINT64_C(0x0001000100010001)) >> 48);
 }
 
-static uint32_t scan_generic(const uint64_t *a, const uint64_t *row, uint32_t n_cols,
-			     uint32_t need, uint32_t *out)
+static uint32_t scan_generic(const uint64_t *a, const uint64_t *row, const uint8_t *none,
+			     uint32_t n_cols, uint32_t need, uint32_t *out)
 {
 	uint32_t n = 0;
 
@@ -75,12 +89,44 @@ __attribute__((target("popcnt"))) static inline uint32_t common_popcnt(const uin
 }
 
 __attribute__((target("popcnt"))) static uint32_t scan_popcnt(const uint64_t *a,
-							       const uint64_t *row, uint32_t n_cols,
-							       uint32_t need, uint32_t *out)
+							       const uint64_t *row, const uint8_t *none,
+							       uint32_t n_cols, uint32_t need,
+							       uint32_t *out)
 {
 	uint32_t n = 0;
 
 	SCAN_BODY(common_popcnt)
+	return n;
+}
+#endif
+
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(LM_NO_AVX512)
+#define LM_SCAN_AVX512 1
+/* Eight mentors at a time, by columns: the common slots of each lane with
+ * the mentee, compared with need, the passing lanes written in order. */
+__attribute__((target("avx512f,avx512vpopcntdq"))) static uint32_t
+scan_avx512(const uint64_t *a, const lm_scorer *s, uint32_t n_cols, uint32_t need, uint32_t *out)
+{
+	const uint64_t *cols = s->scan_cols;
+	size_t stride = s->scan_stride;
+	__m512i av[LM_AVAIL_WORDS], needv = _mm512_set1_epi64((long long)need);
+	uint32_t n = 0;
+
+	for (int w = 0; w < LM_AVAIL_WORDS; w++)
+		av[w] = _mm512_set1_epi64((long long)a[w]);
+	for (uint32_t m = 0; m < n_cols; m += 8) {
+		__m512i cnt = _mm512_popcnt_epi64(_mm512_and_si512(av[0], _mm512_loadu_si512(cols + m)));
+
+		for (int w = 1; w < LM_AVAIL_WORDS; w++)
+			cnt = _mm512_add_epi64(cnt, _mm512_popcnt_epi64(_mm512_and_si512(
+				av[w], _mm512_loadu_si512(cols + w * stride + m))));
+		unsigned k = (unsigned)_mm512_cmpge_epu64_mask(cnt, needv) | s->scan_none_bits[m / 8];
+
+		if (n_cols - m < 8)
+			k &= (1u << (n_cols - m)) - 1;
+		for (; k; k &= k - 1)
+			out[n++] = m + (uint32_t)__builtin_ctz(k);
+	}
 	return n;
 }
 #endif
@@ -95,10 +141,15 @@ uint32_t lm_scorer_scan(const lm_scorer *s, uint32_t mentee, uint32_t *out)
 			out[m] = m;
 		return n_cols;
 	}
+#ifdef LM_SCAN_AVX512
+	if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vpopcntdq"))
+		return scan_avx512(me->avail, s, n_cols, s->p->availability.min_slots, out);
+#endif
 #ifdef LM_SCAN_DISPATCH
 	if (__builtin_cpu_supports("popcnt"))
-		return scan_popcnt(me->avail, s->scan_avail, n_cols, s->p->availability.min_slots,
-				   out);
+		return scan_popcnt(me->avail, s->scan_avail, s->scan_none, n_cols,
+				   s->p->availability.min_slots, out);
 #endif
-	return scan_generic(me->avail, s->scan_avail, n_cols, s->p->availability.min_slots, out);
+	return scan_generic(me->avail, s->scan_avail, s->scan_none, n_cols,
+			    s->p->availability.min_slots, out);
 }
