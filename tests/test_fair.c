@@ -3,6 +3,7 @@
  * error paths. */
 #include "lm_test_cohort.h"
 #include "assign/fair.h"
+#include "assign/units.h"
 
 static lm_score result_min(const lm_result *r)
 {
@@ -150,6 +151,71 @@ END_TEST
 
 /* Greedy and fair state the optimum; under score the gap is never negative,
  * and the optimum equals what the optimal algorithm gives. */
+/* The what-if's warm start: from the most units on the untagged arcs, each
+ * relaxation adds exactly what a maximum matching from scratch on the
+ * untagged plus that tag's arcs adds (random graphs with demands,
+ * capacities and capacity 0). */
+START_TEST(units_warm_start_equals_from_scratch)
+{
+	GRand *rng = g_rand_new_with_seed(20261123);
+
+	for (int trial = 0; trial < 400; trial++) {
+		uint32_t nr = (uint32_t)g_rand_int_range(rng, 0, 9);
+		uint32_t nc = (uint32_t)g_rand_int_range(rng, 0, 7);
+		uint32_t demand[9], cap[7];
+		size_t start[10], m = 0;
+		uint32_t col[9 * 7];
+		uint8_t tag[9 * 7];
+		lm_score mask[9 * 7];
+
+		for (uint32_t r = 0; r < nr; r++)
+			demand[r] = (uint32_t)g_rand_int_range(rng, 1, 3);
+		for (uint32_t c = 0; c < nc; c++)
+			cap[c] = (uint32_t)g_rand_int_range(rng, 0, 3);
+		for (uint32_t r = 0; r < nr; r++) {
+			start[r] = m;
+			for (uint32_t c = 0; c < nc; c++) {
+				if (g_rand_int_range(rng, 0, 3) == 0)
+					continue;
+				col[m] = c;
+				tag[m++] = g_rand_boolean(rng) ? LM_UNITS_UNTAGGED
+							       : (uint8_t)g_rand_int_range(rng, 0, 3);
+			}
+		}
+		start[nr] = m;
+
+		lm_flow_input in = { .n_rows = nr, .n_cols = nc, .row_demand = demand,
+				     .col_cap = cap, .row_start = start, .arc_col = col,
+				     .objective = LM_OBJECTIVE_COVERAGE };
+		lm_units x;
+		lm_units_state st = { 0 };
+		uint64_t base = 0, scratch = 0;
+
+		ck_assert(lm_units_init(&x, &in, 0));
+		x.tag = tag;
+		x.relaxed = LM_UNITS_UNTAGGED;
+		base = lm_units_augment(&x);
+		ck_assert(lm_units_save(&x, &st));
+		for (unsigned k = 0; k < 3; k++) {
+			lm_units_restore(&x, &st);
+			x.relaxed = k;
+			uint64_t more = lm_units_augment(&x);
+
+			/* From scratch: usable arcs as scores 1, the rest 0, threshold 1. */
+			for (size_t a = 0; a < m; a++)
+				mask[a] = tag[a] == LM_UNITS_UNTAGGED || tag[a] == k;
+			in.arc_score = mask;
+			ck_assert_int_eq(lm_fair_max_units(&in, 1, &scratch, NULL), 0);
+			in.arc_score = NULL;
+			ck_assert_uint_eq(base + more, scratch);
+		}
+		lm_units_state_clear(&st);
+		lm_units_clear(&x);
+	}
+	g_rand_free(rng);
+}
+END_TEST
+
 START_TEST(greedy_and_fair_state_the_optimum)
 {
 	GRand *rng = g_rand_new_with_seed(5);
@@ -199,6 +265,7 @@ int main(void)
 	tcase_add_test(tc, fair_under_score_skips_zero_pairs);
 	tcase_add_test(tc, fair_errors_and_empty);
 	tcase_add_test(tc, greedy_and_fair_state_the_optimum);
+	tcase_add_test(tc, units_warm_start_equals_from_scratch);
 	suite_add_tcase(s, tc);
 	return lm_test_run(s);
 }

@@ -12,6 +12,7 @@
 #include "core/error_private.h"
 #include "assign/fair.h"
 #include "assign/flow_private.h"
+#include "assign/units.h"
 
 /* The arcs of `in` at or above a threshold, as a graph of their own. */
 typedef struct sub_graph {
@@ -24,7 +25,7 @@ typedef struct sub_graph {
 
 static gboolean usable(const lm_flow_input *in, lm_score s, lm_score min_score)
 {
-	return s >= min_score && (in->objective != LM_OBJECTIVE_SCORE || s > 0);
+	return lm_units_score_usable(in, s, min_score);
 }
 
 /* zero_scores: every score 0, so that the coverage engine maximises units only. */
@@ -69,246 +70,21 @@ static void sub_graph_clear(sub_graph *g)
 	g_free(g->orig);
 }
 
-/* ---- maximum units: Hopcroft-Karp with capacities (Dinic on the
- * bipartite graph: source -> row (demand), row -> column (1), column ->
- * sink (capacity)), O(E sqrt(V)); the exact engine with every score 0 is
- * correct too but explores every tie. ------------------------------------ */
-
-typedef struct matcher {
-	const lm_flow_input *in;
-	lm_score min_score;
-	uint32_t nr, nc;
-	uint32_t *row_flow;
-	uint8_t *arc_flow;
-	/* Each column's used arcs in slots, as the exact engine keeps them:
-	 * a column is left only through them, so a search never scans its
-	 * unused arcs. */
-	size_t *slot_start;          /* per column + 1: min(capacity, in-degree) slots */
-	uint32_t *slot_len;
-	size_t *slot_arc;
-	uint32_t *slot_row;
-	int32_t *level;              /* rows 0..nr-1, columns nr.. */
-	size_t *it;                  /* per node: next arc (row) or slot (column) to try */
-	uint32_t *queue, *stack;
-	size_t *via;                 /* per stack entry: the arc it was reached by */
-} matcher;
-
-static gboolean matcher_init(matcher *x, const lm_flow_input *in, lm_score min_score)
-{
-	size_t m = in->row_start[in->n_rows], n = (size_t)in->n_rows + in->n_cols + 1;
-
-	memset(x, 0, sizeof *x);
-	x->in = in;
-	x->min_score = min_score;
-	x->nr = in->n_rows;
-	x->nc = in->n_cols;
-	x->row_flow = g_try_new0(uint32_t, x->nr + 1);
-	x->arc_flow = g_try_new0(uint8_t, MAX(m, (size_t)1));
-	x->slot_start = g_try_new0(size_t, (size_t)x->nc + 2);
-	x->slot_len = g_try_new0(uint32_t, x->nc + 1);
-	x->level = g_try_new(int32_t, n);
-	x->it = g_try_new(size_t, n);
-	x->queue = g_try_new(uint32_t, n);
-	x->stack = g_try_new(uint32_t, n + 1);
-	x->via = g_try_new(size_t, n + 1);
-	if (!x->row_flow || !x->arc_flow || !x->slot_start || !x->slot_len || !x->level ||
-	    !x->it || !x->queue || !x->stack || !x->via)
-		return FALSE;
-	for (size_t a = 0; a < m; a++)
-		x->slot_start[in->arc_col[a] + 1]++;
-	for (uint32_t c = 0; c < x->nc; c++)
-		x->slot_start[c + 1] = x->slot_start[c] +
-				       MIN(x->slot_start[c + 1], (size_t)lm_flow_cap(in, c));
-	x->slot_arc = g_try_new(size_t, MAX(x->slot_start[x->nc], (size_t)1));
-	x->slot_row = g_try_new(uint32_t, MAX(x->slot_start[x->nc], (size_t)1));
-	return x->slot_arc && x->slot_row;
-}
-
-static void matcher_clear(matcher *x)
-{
-	g_free(x->row_flow);
-	g_free(x->arc_flow);
-	g_free(x->slot_start);
-	g_free(x->slot_len);
-	g_free(x->slot_arc);
-	g_free(x->slot_row);
-	g_free(x->level);
-	g_free(x->it);
-	g_free(x->queue);
-	g_free(x->stack);
-	g_free(x->via);
-}
-
-static gboolean has_room(const matcher *x, uint32_t c)
-{
-	return x->slot_len[c] < lm_flow_cap(x->in, c);
-}
-
-/* Levels from the rows with room; TRUE when some column with room is reached. */
-static gboolean bfs(matcher *x)
-{
-	const lm_flow_input *in = x->in;
-	size_t head = 0, tail = 0;
-	gboolean found = FALSE;
-
-	for (size_t v = 0; v < (size_t)x->nr + x->nc; v++)
-		x->level[v] = -1;
-	for (uint32_t r = 0; r < x->nr; r++)
-		if (x->row_flow[r] < lm_flow_demand(in, r)) {
-			x->level[r] = 0;
-			x->queue[tail++] = r;
-		}
-	while (head < tail && !found) {
-		uint32_t v = x->queue[head++];
-
-		if (v < x->nr) {
-			for (size_t a = in->row_start[v]; a < in->row_start[v + 1]; a++) {
-				uint32_t c = x->nr + in->arc_col[a];
-
-				if (!x->arc_flow[a] && x->level[c] < 0 &&
-				    usable(in, in->arc_score[a], x->min_score)) {
-					x->level[c] = x->level[v] + 1;
-					x->queue[tail++] = c;
-				}
-			}
-			continue;
-		}
-		uint32_t c = v - x->nr;
-
-		/* Past the first level with a free column no shorter path exists. */
-		found = has_room(x, c);
-		for (size_t k = x->slot_start[c]; k < x->slot_start[c] + x->slot_len[c]; k++) {
-			uint32_t r = x->slot_row[k];
-
-			if (x->level[r] < 0) {
-				x->level[r] = x->level[v] + 1;
-				x->queue[tail++] = r;
-			}
-		}
-	}
-	for (; head < tail; head++)
-		found |= x->queue[head] >= x->nr && has_room(x, x->queue[head] - x->nr);
-	return found;
-}
-
-/* The next neighbour of v one level down the level graph, or FALSE. */
-static gboolean next_step(matcher *x, uint32_t v, uint32_t *w, size_t *arc)
-{
-	const lm_flow_input *in = x->in;
-
-	if (v < x->nr) {
-		for (; x->it[v] < in->row_start[v + 1]; x->it[v]++) {
-			size_t a = x->it[v];
-			uint32_t c = x->nr + in->arc_col[a];
-
-			if (!x->arc_flow[a] && x->level[c] == x->level[v] + 1 &&
-			    usable(in, in->arc_score[a], x->min_score)) {
-				*w = c;
-				*arc = a;
-				return TRUE;
-			}
-		}
-		return FALSE;
-	}
-	uint32_t c = v - x->nr;
-
-	for (; x->it[v] < x->slot_start[c] + x->slot_len[c]; x->it[v]++) {
-		uint32_t r = x->slot_row[x->it[v]];
-
-		if (x->level[r] == x->level[v] + 1) {
-			*w = r;
-			*arc = x->slot_arc[x->it[v]];
-			return TRUE;
-		}
-	}
-	return FALSE;
-}
-
-/* Applies the path on the stack: each column hands its place from the row
- * after it (arc dropped) to the row before it (arc taken). */
-static void apply(matcher *x, size_t depth)
-{
-	for (size_t i = 1; i <= depth; i += 2) {
-		uint32_t c = x->stack[i] - x->nr;
-
-		if (i + 1 <= depth) {
-			size_t a = x->via[i + 1], k = x->slot_start[c];
-
-			while (x->slot_arc[k] != a)
-				k++;
-			x->arc_flow[a] = 0;
-			x->slot_len[c]--;
-			x->slot_arc[k] = x->slot_arc[x->slot_start[c] + x->slot_len[c]];
-			x->slot_row[k] = x->slot_row[x->slot_start[c] + x->slot_len[c]];
-		}
-		x->arc_flow[x->via[i]] = 1;
-		x->slot_arc[x->slot_start[c] + x->slot_len[c]] = x->via[i];
-		x->slot_row[x->slot_start[c] + x->slot_len[c]] = x->stack[i - 1];
-		x->slot_len[c]++;
-	}
-}
-
-/* One augmenting path from row r in the level graph (iterative DFS). */
-static gboolean augment(matcher *x, uint32_t r)
-{
-	size_t depth = 0;
-
-	x->stack[0] = r;
-	while (TRUE) {
-		uint32_t v = x->stack[depth], w;
-		size_t a;
-
-		if (v >= x->nr && has_room(x, v - x->nr)) {
-			apply(x, depth);
-			x->row_flow[r]++;
-			return TRUE;
-		}
-		if (next_step(x, v, &w, &a)) {
-			x->stack[++depth] = w;
-			x->via[depth] = a;
-			continue;
-		}
-		x->level[v] = -1; /* a dead end for the rest of the phase */
-		if (depth == 0)
-			return FALSE;
-		depth--;
-		x->it[x->stack[depth]]++;
-	}
-}
-
-static uint64_t max_units(matcher *x)
-{
-	const lm_flow_input *in = x->in;
-	uint64_t units = 0;
-
-	while (bfs(x)) {
-		for (uint32_t r = 0; r < x->nr; r++)
-			x->it[r] = in->row_start[r];
-		for (uint32_t c = 0; c < x->nc; c++)
-			x->it[x->nr + c] = x->slot_start[c];
-		for (uint32_t r = 0; r < x->nr; r++)
-			while (x->level[r] == 0 && x->row_flow[r] < lm_flow_demand(in, r) &&
-			       augment(x, r))
-				units++;
-	}
-	return units;
-}
-
 int lm_fair_max_units(const lm_flow_input *in, lm_score min_score, uint64_t *units,
 		      lm_error **err)
 {
-	matcher x;
+	lm_units x;
 	int rc;
 
 	if (!in || !units)
 		return lm_set_error(err, LM_EINVAL, "no flow input");
 	if ((rc = lm_flow_validate(in, err)) < 0)
 		return rc;
-	if (matcher_init(&x, in, min_score))
-		*units = in->n_rows ? max_units(&x) : 0;
+	if (lm_units_init(&x, in, min_score))
+		*units = in->n_rows ? lm_units_augment(&x) : 0;
 	else
 		rc = lm_set_error(err, LM_ENOMEM, "out of memory for a maximum matching");
-	matcher_clear(&x);
+	lm_units_clear(&x);
 	return rc;
 }
 

@@ -7,10 +7,10 @@
 #include <string.h>
 #include "core/cohort_private.h"
 #include "core/error_private.h"
-#include "assign/fair.h"
+#include "assign/units.h"
 #include "match/whatif.h"
 
-#define UNTAGGED 0xffu
+#define UNTAGGED LM_UNITS_UNTAGGED
 
 gboolean lm_what_if_relaxable(const lm_scorer *s, size_t c)
 {
@@ -29,9 +29,15 @@ static void build(tagged_graph *g, const lm_scorer *s, const uint32_t *demand,
 		  const uint32_t *cap, gboolean keep_current)
 {
 	const lm_cohort *c = lm_scorer_cohort(s);
+	uint32_t relaxable = 0;
 	size_t n = 0;
 
-	g->row_start = g_array_new(FALSE, FALSE, sizeof(size_t));
+	/* The names are compared once, not once per failing pair. */
+	for (size_t k = 0; k < lm_scorer_count(s) && k < 32; k++)
+		if (lm_what_if_relaxable(s, k))
+			relaxable |= 1u << k;
+	g->row_start = g_array_sized_new(FALSE, FALSE, sizeof(size_t),
+					 c->count[LM_ROLE_MENTEE] + 1);
 	g->col = g_array_new(FALSE, FALSE, sizeof(uint32_t));
 	g->tag = g_array_new(FALSE, FALSE, sizeof(uint8_t));
 	for (uint32_t m = 0; m < c->count[LM_ROLE_MENTEE]; m++) {
@@ -47,7 +53,7 @@ static void build(tagged_graph *g, const lm_scorer *s, const uint32_t *demand,
 			if (failed) {
 				int bit = g_bit_nth_lsf(failed, -1);
 
-				if (failed & (failed - 1) || !lm_what_if_relaxable(s, (size_t)bit))
+				if (failed & (failed - 1) || !(relaxable & failed))
 					continue;
 				tag = (uint8_t)bit;
 			}
@@ -66,30 +72,18 @@ static void clear(tagged_graph *g)
 	g_array_free(g->tag, TRUE);
 }
 
-/* The most pairs using the feasible arcs and those tagged `relaxed`. */
-static int max_pairs(const tagged_graph *g, lm_flow_input *in, lm_score *score, unsigned relaxed,
-		     uint64_t *units, lm_error **err)
-{
-	for (guint a = 0; a < g->tag->len; a++) {
-		unsigned tag = g_array_index(g->tag, uint8_t, a);
-
-		score[a] = tag == UNTAGGED || tag == relaxed;
-	}
-	return lm_fair_max_units(in, 1, units, err);
-}
-
 int lm_what_if(const lm_scorer *s, const uint32_t *demand, const uint32_t *cap,
 	       gboolean keep_current, uint64_t seed, long *counts, lm_error **err)
 {
 	const lm_cohort *c = lm_scorer_cohort(s);
 	size_t n = lm_scorer_count(s);
 	tagged_graph g;
-	uint64_t base = 0, relaxed = 0;
-	int rc;
+	lm_units x;
+	lm_units_state base = { 0 };
+	int rc = 0;
 
 	build(&g, s, demand, cap, keep_current);
 
-	lm_score *score = g_new(lm_score, MAX(g.tag->len, 1u));
 	lm_flow_input in = {
 		.n_rows = c->count[LM_ROLE_MENTEE],
 		.n_cols = c->count[LM_ROLE_MENTOR],
@@ -97,20 +91,34 @@ int lm_what_if(const lm_scorer *s, const uint32_t *demand, const uint32_t *cap,
 		.col_cap = cap,
 		.row_start = (const size_t *)g.row_start->data,
 		.arc_col = (const uint32_t *)g.col->data,
-		.arc_score = score,
 		.objective = LM_OBJECTIVE_COVERAGE,
 		.seed = seed,
 	};
 
-	rc = max_pairs(&g, &in, score, UNTAGGED, &base, err);
-	for (size_t k = 0; k < n; k++) {
+	/* The most pairs on the feasible arcs, then from that assignment (still
+	 * valid with more arcs usable) how many more each relaxation adds: a
+	 * few augmenting paths each instead of a maximum matching from scratch. */
+	for (size_t k = 0; k < n; k++)
 		counts[k] = -1;
-		if (rc < 0 || !lm_what_if_relaxable(s, k))
-			continue;
-		rc = max_pairs(&g, &in, score, (unsigned)k, &relaxed, err);
-		counts[k] = rc < 0 ? -1 : (long)(relaxed - base);
+	if (!lm_units_init(&x, &in, 0)) {
+		rc = lm_set_error(err, LM_ENOMEM, "out of memory for the what-if");
+	} else {
+		x.tag = (const uint8_t *)g.tag->data;
+		x.relaxed = LM_UNITS_UNTAGGED;
+		if (in.n_rows)
+			lm_units_augment(&x);
+		if (!lm_units_save(&x, &base))
+			rc = lm_set_error(err, LM_ENOMEM, "out of memory for the what-if");
 	}
-	g_free(score);
+	for (size_t k = 0; rc == 0 && k < n; k++) {
+		if (!lm_what_if_relaxable(s, k))
+			continue;
+		lm_units_restore(&x, &base);
+		x.relaxed = (unsigned)k;
+		counts[k] = in.n_rows ? (long)lm_units_augment(&x) : 0;
+	}
+	lm_units_state_clear(&base);
+	lm_units_clear(&x);
 	clear(&g);
 	return rc;
 }
