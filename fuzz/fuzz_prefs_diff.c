@@ -7,19 +7,25 @@
 #include "fuzz_common.h"
 #include "io/prefs_json.h"
 
+/* memcmp, but an empty array may be NULL. */
+static int eq(const void *a, const void *b, size_t n)
+{
+	return n == 0 || memcmp(a, b, n) == 0;
+}
+
 static void same(const lm_prefs *a, const lm_prefs *b)
 {
 	for (int s = 0; s < 2; s++) {
 		if (a->n[s] != b->n[s] ||
-		    memcmp(a->start[s], b->start[s], (a->n[s] + 1) * sizeof(size_t)) != 0 ||
-		    memcmp(a->list[s], b->list[s], a->start[s][a->n[s]] * sizeof(uint32_t)) != 0)
+		    !eq(a->start[s], b->start[s], (a->n[s] + 1) * sizeof(size_t)) ||
+		    !eq(a->list[s], b->list[s], a->start[s][a->n[s]] * sizeof(uint32_t)))
 			__builtin_trap();
 		for (uint32_t i = 0; i < a->n[s]; i++)
 			if (strcmp(a->ids[s][i], b->ids[s][i]) != 0)
 				__builtin_trap();
 	}
-	if (memcmp(a->wants, b->wants, a->n[0] * sizeof(uint32_t)) != 0 ||
-	    memcmp(a->cap, b->cap, a->n[1] * sizeof(uint32_t)) != 0 ||
+	if (!eq(a->wants, b->wants, a->n[0] * sizeof(uint32_t)) ||
+	    !eq(a->cap, b->cap, a->n[1] * sizeof(uint32_t)) ||
 	    strcmp(a->sha256, b->sha256) != 0)
 		__builtin_trap();
 }
