@@ -491,6 +491,7 @@ START_TEST(messages_never_show_cells)
 		ck_assert_msg(!strstr(lm_error_message(e), "SENTINEL"), "%s", lm_error_message(e));
 	ck_assert_int_ge(n, 40);
 	lm_error_free(err);
+	g_string_free(s, TRUE);
 }
 END_TEST
 
