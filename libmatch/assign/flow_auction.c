@@ -92,8 +92,9 @@ static void take_slot(auction *au, size_t s, uint32_t r, size_t a, int64_t margi
 	lm_flow_work *w = au->w;
 
 	w->slot_arc[s] = a;
+	w->slot_wt[s] = lm_flow_arc_weight(w, a);
 	w->slot_row[s] = r;
-	w->used[a] = 1;
+	lm_flow_set_used(w, a, 1);
 	w->p[r] = lm_flow_weight(&w->sc, w->in->arc_score[a]) - w->q[w->in->arc_col[a]];
 	au->margin[r] = margin;
 	au->placed[r] = 1;
@@ -125,7 +126,7 @@ static void bid_once(auction *au, uint32_t r)
 		return;
 	/* k leaves: at the new price it is indifferent to its second choice,
 	 * the other holders still prefer c, and r gains over its own. */
-	w->used[w->slot_arc[s]] = 0;
+	lm_flow_set_used(w, w->slot_arc[s], 0);
 	au->placed[k] = 0;
 	take_slot(au, s, r, b.arc, margin);
 	raise_price(w, c, au->margin[k]);

@@ -60,6 +60,20 @@ static inline uint32_t lm_flow_cap(const lm_flow_input *in, uint32_t c)
 	return in->col_cap ? in->col_cap[c] : 1;
 }
 
+/* An arc as the searches read it (see lm_flow_work.arc). */
+typedef struct lm_flow_arc {
+	uint32_t col;
+	uint32_t s; /* score, | LM_FLOW_ARC_SKIP */
+} lm_flow_arc;
+
+#define LM_FLOW_ARC_SKIP 0x80000000u
+
+/* A labelled node in the search's heap, with its label. */
+typedef struct lm_flow_heap_entry {
+	int64_t dist;
+	uint32_t node;
+} lm_flow_heap_entry;
+
 /* The search state, allocated once per solve. Nodes 0..n_rows-1 are rows,
  * n_rows..n_rows+n_cols-1 columns. Each column keeps the arcs assigned to
  * it in slots [slot_start[c], slot_start[c] + load[c]). */
@@ -74,9 +88,15 @@ typedef struct lm_flow_work {
 	size_t *slot_start;   /* per column + 1 */
 	size_t *slot_arc;     /* per slot: the assigned arc */
 	uint32_t *slot_row;   /* per slot: its row */
-	/* Per arc: its weight, or -1 when it may never be used (weights are
-	 * >= 1), computed once so the searches' inner loops do no arithmetic
-	 * on the objective. */
+	int64_t *slot_wt;     /* per slot: the assigned arc's weight */
+	/* The searches' copy of the arcs. When every score fits in 31 bits
+	 * (any score up to 2,147 points), arc[a] packs the column and the score
+	 * in 8 bytes, with LM_FLOW_ARC_SKIP set while the arc is used or when
+	 * it may never be used; its weight is wmul * score + wadd. Otherwise
+	 * wt[a] is its weight, or -1 when it may never be used (weights are
+	 * >= 1). Exactly one of arc and wt is allocated. */
+	struct lm_flow_arc *arc;
+	int64_t wmul, wadd;
 	int64_t *wt;
 	/* Dijkstra, per node; valid where mark says so (no per-search reset). */
 	int64_t *dist;
@@ -84,9 +104,24 @@ typedef struct lm_flow_work {
 	uint32_t *pred_n;     /* the node it was reached from */
 	uint32_t *mark;       /* == gen: labelled; == gen + 1: settled */
 	uint32_t gen;
-	uint32_t *heap, *heap_pos, heap_len;
+	lm_flow_heap_entry *heap;
+	uint32_t *heap_pos, heap_len;
 	uint32_t *settled, n_settled;
 } lm_flow_work;
+
+/* Marks arc a used (1) or not (0), in the output and the searches' copy. */
+static inline void lm_flow_set_used(lm_flow_work *w, size_t a, uint8_t used)
+{
+	w->used[a] = used;
+	if (w->arc)
+		w->arc[a].s = used ? w->arc[a].s | LM_FLOW_ARC_SKIP : w->arc[a].s & ~LM_FLOW_ARC_SKIP;
+}
+
+/* The weight of arc a, which may be used. */
+static inline int64_t lm_flow_arc_weight(const lm_flow_work *w, size_t a)
+{
+	return lm_flow_weight(&w->sc, w->in->arc_score[a]);
+}
 
 /* Allocates the workspace for in; used/p/q are borrowed from out. */
 int lm_flow_work_init(lm_flow_work *w, const lm_flow_input *in, const lm_flow_scale *sc,

@@ -56,11 +56,25 @@ int lm_flow_work_init(lm_flow_work *w, const lm_flow_input *in, const lm_flow_sc
 		w->cap[c] = lm_flow_cap(in, c);
 	slots = count_slots(w);
 	if (!TRY_NEW(w->slot_arc, size_t, slots) || !TRY_NEW(w->slot_row, uint32_t, slots) ||
-	    !TRY_NEW(w->wt, int64_t, m) ||
+	    !TRY_NEW(w->slot_wt, int64_t, slots) ||
 	    !TRY_NEW(w->dist, int64_t, nodes) || !TRY_NEW(w->pred_a, size_t, nodes) ||
 	    !TRY_NEW(w->pred_n, uint32_t, nodes) || !TRY_NEW(w->mark, uint32_t, nodes) ||
-	    !TRY_NEW(w->heap, uint32_t, nodes) || !TRY_NEW(w->heap_pos, uint32_t, nodes) ||
+	    !TRY_NEW(w->heap, lm_flow_heap_entry, nodes) || !TRY_NEW(w->heap_pos, uint32_t, nodes) ||
 	    !TRY_NEW(w->settled, uint32_t, nodes))
+		goto oom;
+	if (sc->smax < (lm_score)LM_FLOW_ARC_SKIP) {
+		if (!TRY_NEW(w->arc, lm_flow_arc, m))
+			goto oom;
+		w->wmul = sc->objective == LM_OBJECTIVE_SCORE ? sc->big : 1;
+		w->wadd = sc->objective == LM_OBJECTIVE_SCORE ? 1 : sc->big;
+		for (size_t a = 0; a < m; a++) {
+			uint32_t skip = lm_flow_usable(sc, in->arc_score[a]) ? 0 : LM_FLOW_ARC_SKIP;
+
+			w->arc[a] = (lm_flow_arc){ in->arc_col[a], (uint32_t)in->arc_score[a] | skip };
+		}
+		return 0;
+	}
+	if (!TRY_NEW(w->wt, int64_t, m))
 		goto oom;
 	for (size_t a = 0; a < m; a++)
 		w->wt[a] = lm_flow_usable(sc, in->arc_score[a]) ? lm_flow_weight(sc, in->arc_score[a])
@@ -78,7 +92,9 @@ void lm_flow_work_clear(lm_flow_work *w)
 	g_free(w->slot_start);
 	g_free(w->slot_arc);
 	g_free(w->slot_row);
+	g_free(w->slot_wt);
 	g_free(w->wt);
+	g_free(w->arc);
 	g_free(w->dist);
 	g_free(w->pred_a);
 	g_free(w->pred_n);
@@ -89,72 +105,75 @@ void lm_flow_work_clear(lm_flow_work *w)
 	memset(w, 0, sizeof(*w));
 }
 
-/* ---- the heap: a binary heap of nodes ordered by (label, node number) ---- */
+/* ---- the heap: a binary heap of nodes ordered by (label, node number) ----
+ * Entries carry their label, so comparisons read the heap array only. */
 
-static inline gboolean before(const lm_flow_work *w, uint32_t u, uint32_t v)
+static inline gboolean before(lm_flow_heap_entry x, lm_flow_heap_entry y)
 {
-	return w->dist[u] < w->dist[v] || (w->dist[u] == w->dist[v] && u < v);
+	return x.dist < y.dist || (x.dist == y.dist && x.node < y.node);
 }
 
-static inline void heap_place(lm_flow_work *w, uint32_t i, uint32_t v)
+static inline void heap_place(lm_flow_work *w, uint32_t i, lm_flow_heap_entry e)
 {
-	w->heap[i] = v;
-	w->heap_pos[v] = i;
+	w->heap[i] = e;
+	w->heap_pos[e.node] = i;
 }
 
-static void sift_up(lm_flow_work *w, uint32_t i)
+static void sift_up(lm_flow_work *w, uint32_t i, lm_flow_heap_entry e)
 {
-	uint32_t v = w->heap[i];
-
 	while (i > 0) {
 		uint32_t parent = (i - 1) / 2;
 
-		if (!before(w, v, w->heap[parent]))
+		if (!before(e, w->heap[parent]))
 			break;
 		heap_place(w, i, w->heap[parent]);
 		i = parent;
 	}
-	heap_place(w, i, v);
+	heap_place(w, i, e);
 }
 
 static uint32_t heap_pop(lm_flow_work *w)
 {
-	uint32_t top = w->heap[0], v = w->heap[--w->heap_len], i = 0;
+	uint32_t top = w->heap[0].node, i = 0, n = --w->heap_len;
+	lm_flow_heap_entry e = w->heap[n];
 
 	for (;;) {
 		uint32_t child = 2 * i + 1;
 
-		if (child >= w->heap_len)
+		if (child >= n)
 			break;
-		if (child + 1 < w->heap_len && before(w, w->heap[child + 1], w->heap[child]))
+		if (child + 1 < n && before(w->heap[child + 1], w->heap[child]))
 			child++;
-		if (!before(w, w->heap[child], v))
+		if (!before(w->heap[child], e))
 			break;
 		heap_place(w, i, w->heap[child]);
 		i = child;
 	}
-	if (w->heap_len > 0)
-		heap_place(w, i, v);
+	if (n > 0)
+		heap_place(w, i, e);
 	return top;
 }
 
 /* Offers label d to node v, reached from node `from` by arc or slot `via`. */
-static inline void relax(lm_flow_work *w, uint32_t v, int64_t d, uint32_t from, size_t via)
+static inline gboolean relax(lm_flow_work *w, uint32_t v, int64_t d, uint32_t from, size_t via)
 {
+	uint32_t i;
+
 	if (w->mark[v] == MARK_SETTLED(w))
-		return;
+		return FALSE;
 	if (w->mark[v] == MARK_LABELLED(w)) {
 		if (d >= w->dist[v])
-			return;
-		w->dist[v] = d;
+			return FALSE;
+		i = w->heap_pos[v];
 	} else {
 		w->mark[v] = MARK_LABELLED(w);
-		w->dist[v] = d;
-		heap_place(w, w->heap_len++, v);
+		i = w->heap_len++;
 	}
+	w->dist[v] = d;
 	w->pred_n[v] = from;
 	w->pred_a[v] = via;
-	sift_up(w, w->heap_pos[v]);
+	sift_up(w, i, (lm_flow_heap_entry){ d, v });
+	return TRUE;
 }
 
 /* ---- the search ----------------------------------------------------------- */
@@ -167,24 +186,62 @@ typedef struct sink {
 
 /* Row r is settled: its unassigned option is a sink at dist + p_r (the
  * option weighs 0 and has price 0); its unused arcs lead to columns. */
-static void scan_row(lm_flow_work *w, uint32_t r, sink *best)
+static inline void scan_row_impl(lm_flow_work *w, uint32_t r, sink *best, const gboolean packed)
 {
 	const lm_flow_input *in = w->in;
-	int64_t d = w->dist[r], base = d + w->p[r];
+	int64_t d = w->dist[r], base = d + w->p[r], bound;
 
 	if (base < best->dist || (base == best->dist && r < best->row))
 		*best = (sink){ base, r };
+	bound = best->dist;
 	for (size_t a = in->row_start[r]; a < in->row_start[r + 1]; a++) {
-		int64_t wa = w->wt[a];
+		uint32_t c;
+		int64_t nd;
 
-		if (w->used[a] || wa < 0)
-			continue;
-		uint32_t c = in->arc_col[a];
-		int64_t nd = base + w->q[c] - wa;
+		if (packed) {
+			lm_flow_arc x = w->arc[a];
 
-		if (nd <= best->dist)
+			if (x.s & LM_FLOW_ARC_SKIP)
+				continue;
+			c = x.col;
+			nd = base + w->q[c] - (w->wmul * (int64_t)x.s + w->wadd);
+		} else {
+			int64_t wa = w->wt[a];
+
+			if (w->used[a] || wa < 0)
+				continue;
+			c = in->arc_col[a];
+			nd = base + w->q[c] - wa;
+		}
+		if (nd <= bound)
 			relax(w, w->n_rows + c, nd, r, a);
 	}
+}
+
+static void scan_row(lm_flow_work *w, uint32_t r, sink *best)
+{
+	if (w->arc)
+		scan_row_impl(w, r, best, TRUE);
+	else
+		scan_row_impl(w, r, best, FALSE);
+}
+
+/* A row just labelled is usually settled soon: start loading its arcs. */
+static inline void prefetch_row(const lm_flow_work *w, uint32_t r)
+{
+	const lm_flow_input *in = w->in;
+	size_t b = in->row_start[r], e = in->row_start[r + 1];
+
+	if (w->arc) {
+		for (size_t a = b; a < e; a += 8)
+			__builtin_prefetch(&w->arc[a]);
+		return;
+	}
+	for (size_t a = b; a < e; a += 8)
+		__builtin_prefetch(&w->wt[a]);
+	for (size_t a = b; a < e; a += 16)
+		__builtin_prefetch(&in->arc_col[a]);
+	__builtin_prefetch(&w->used[b]);
 }
 
 /* Column c is settled and full: each assigned arc leads back to its row. */
@@ -194,10 +251,10 @@ static void scan_column(lm_flow_work *w, uint32_t c, const sink *best)
 
 	for (size_t s = w->slot_start[c]; s < w->slot_start[c] + w->load[c]; s++) {
 		uint32_t r = w->slot_row[s];
-		int64_t nd = base + w->wt[w->slot_arc[s]] - w->p[r];
+		int64_t nd = base + w->slot_wt[s] - w->p[r];
 
-		if (nd <= best->dist)
-			relax(w, r, nd, w->n_rows + c, s);
+		if (nd <= best->dist && relax(w, r, nd, w->n_rows + c, s))
+			prefetch_row(w, r);
 	}
 }
 
@@ -222,7 +279,7 @@ static uint32_t search(lm_flow_work *w, uint32_t r0, sink *best)
 	w->n_settled = 0;
 	*best = (sink){ INT64_MAX, UINT32_MAX };
 	relax(w, r0, 0, r0, 0);
-	while (w->heap_len > 0 && w->dist[w->heap[0]] <= best->dist) {
+	while (w->heap_len > 0 && w->heap[0].dist <= best->dist) {
 		uint32_t v = heap_pop(w);
 
 		settle(w, v);
@@ -250,11 +307,12 @@ static void shift_back(lm_flow_work *w, uint32_t r, uint32_t r0)
 		uint32_t col_node = w->pred_n[r];
 		size_t a = w->pred_a[col_node];
 
-		w->used[w->slot_arc[s]] = 0;
+		lm_flow_set_used(w, w->slot_arc[s], 0);
 		w->slot_arc[s] = a;
+		w->slot_wt[s] = lm_flow_arc_weight(w, a);
 		r = w->pred_n[col_node];
 		w->slot_row[s] = r;
-		w->used[a] = 1;
+		lm_flow_set_used(w, a, 1);
 	}
 }
 
@@ -287,8 +345,9 @@ void lm_flow_route_unit(lm_flow_work *w, uint32_t r0)
 		uint32_t r = w->pred_n[v];
 
 		w->slot_arc[s] = a;
+		w->slot_wt[s] = lm_flow_arc_weight(w, a);
 		w->slot_row[s] = r;
-		w->used[a] = 1;
+		lm_flow_set_used(w, a, 1);
 		shift_back(w, r, r0);
 		update_prices(w, w->dist[v]);
 	} else {
