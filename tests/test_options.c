@@ -16,6 +16,7 @@ START_TEST(defaults)
 	ck_assert_int_eq(o->proposers, LM_PROPOSERS_MENTEES);
 	ck_assert_int_eq(o->audience, LM_AUDIENCE_STAFF);
 	ck_assert(o->keep_current);
+	ck_assert(o->what_if);
 	ck_assert_int_eq(o->break_cost, 10 * LM_SCORE_SCALE);
 	lm_options_free(o);
 	lm_options_free(NULL);
@@ -35,10 +36,12 @@ START_TEST(setters_accept_ranges)
 	ck_assert_int_eq(lm_options_set_proposers(o, LM_PROPOSERS_MENTORS, NULL), 0);
 	ck_assert_int_eq(lm_options_set_audience(o, LM_AUDIENCE_MENTOR, NULL), 0);
 	ck_assert_int_eq(lm_options_set_keep_current(o, 0, NULL), 0);
+	ck_assert_int_eq(lm_options_set_what_if(o, 0, NULL), 0);
 	ck_assert_int_eq(lm_options_set_break_cost(o, 0, NULL), 0);
 	ck_assert_int_eq(o->proposers, LM_PROPOSERS_MENTORS);
 	ck_assert_int_eq(o->audience, LM_AUDIENCE_MENTOR);
 	ck_assert(!o->keep_current);
+	ck_assert(!o->what_if);
 	ck_assert_int_eq(o->break_cost, 0);
 	ck_assert_int_eq(o->algorithm, LM_ALGORITHM_GREEDY);
 	ck_assert_int_eq(o->objective, LM_OBJECTIVE_SCORE);
@@ -69,6 +72,8 @@ START_TEST(setters_reject_out_of_range)
 	ck_assert_int_eq(lm_options_set_proposers(o, 2, NULL), LM_EINVAL);
 	ck_assert_int_eq(lm_options_set_audience(o, -1, NULL), LM_EINVAL);
 	ck_assert_int_eq(lm_options_set_keep_current(o, 2, NULL), LM_EINVAL);
+	ck_assert_int_eq(lm_options_set_what_if(o, -1, NULL), LM_EINVAL);
+	ck_assert(o->what_if); /* unchanged by a refused value */
 	ck_assert_int_eq(lm_options_set_break_cost(o, -1, NULL), LM_EINVAL);
 	ck_assert_int_eq(lm_options_set_break_cost(o, 1000 * LM_SCORE_SCALE + 1, NULL), LM_EINVAL);
 	ck_assert_int_eq(o->proposers, LM_PROPOSERS_MENTEES);
@@ -90,6 +95,7 @@ START_TEST(null_arguments)
 	ck_assert_int_eq(lm_options_set_proposers(NULL, 0, NULL), LM_EINVAL);
 	ck_assert_int_eq(lm_options_set_audience(NULL, 0, NULL), LM_EINVAL);
 	ck_assert_int_eq(lm_options_set_keep_current(NULL, 1, NULL), LM_EINVAL);
+	ck_assert_int_eq(lm_options_set_what_if(NULL, 1, NULL), LM_EINVAL);
 	ck_assert_int_eq(lm_options_set_break_cost(NULL, 1, NULL), LM_EINVAL);
 }
 END_TEST

@@ -478,6 +478,23 @@ START_TEST(what_if_names_the_constraint)
 	ck_assert_ptr_null(lm_result_constraint_name(NULL, 0));
 	ck_assert_uint_eq(lm_result_constraint_count(NULL), 0);
 	ck_assert_ptr_null(constraint);
+
+	/* Left out by the options: the same pairs, no what-if. */
+	lm_options *no = NULL;
+	lm_cohort *coh = NULL;
+	lm_result *without = NULL;
+
+	ck_assert_int_eq(lm_options_new(&no, NULL), 0);
+	ck_assert_int_eq(lm_options_set_what_if(no, 0, NULL), 0);
+	coh = lmt_load(json);
+	ck_assert_int_eq(lm_match(&without, coh, model, no, NULL), 0);
+	ck_assert_int_eq(lm_result_what_if(without, NULL, NULL), LM_EINVAL);
+	ck_assert_int_eq(lm_result_what_if_count(without, "gender"), -1);
+	ck_assert_uint_eq(lm_result_pair_count(without), lm_result_pair_count(r));
+	ck_assert_uint_eq(lm_result_unmatched_count(without), 1);
+	lm_result_free(without);
+	lm_cohort_free(coh);
+	lm_options_free(no);
 	lm_result_free(r);
 
 	/* Nobody unmatched: no what-if. */

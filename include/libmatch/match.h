@@ -182,6 +182,20 @@ LM_EXPORT int lm_options_set_audience(lm_options *options, int audience, lm_erro
 LM_EXPORT int lm_options_set_keep_current(lm_options *options, int keep, lm_error **err);
 
 /**
+ * @brief Whether lm_match() computes the what-if for the unmatched (1, the
+ *        default; see lm_result_what_if()). It checks every pair of the
+ *        cohort and solves a maximum matching over all pairs that fail at
+ *        most one rule, so on national cohorts (10^8 pairs and more) it costs
+ *        as much time and memory as the match itself; 0 leaves it out.
+ * @param[in,out] options the options.
+ * @param[in] what_if 1 or 0.
+ * @param[out] err optional error report.
+ * @return 0, or LM_EINVAL.
+ * @since 0.1.0
+ */
+LM_EXPORT int lm_options_set_what_if(lm_options *options, int what_if, lm_error **err);
+
+/**
  * @brief The cost of breaking one existing pair when re-optimising
  *        (lm_options_set_keep_current() 0), 0 to 10^9 millionths of a
  *        point; default 10 points.
@@ -541,7 +555,8 @@ LM_EXPORT int lm_result_optimum(const lm_result *result, lm_score *total, size_t
  *        largest number of pairs any assignment could make, with that
  *        constraint relaxed, minus the same number without relaxing; kept
  *        pairs and capacities as in the run). `consent` and `exclude` are
- *        never relaxed. Computed by lm_match() when some mentee is unmatched.
+ *        never relaxed. Computed by lm_match() when some mentee is unmatched
+ *        (unless lm_options_set_what_if() 0).
  * @param[in] result the result.
  * @param[out] constraint optional, receives the constraint's name (a static
  *             string), or NULL when no single relaxation helps.

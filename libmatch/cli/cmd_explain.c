@@ -158,6 +158,9 @@ int lm_cli_explain(int argc, char **argv)
 		rc = lm_cli_usage("explain", "--format must be text or json");
 	else if (argc < 2 || argc > 4)
 		rc = lm_cli_usage("explain", "expected COHORT [MENTEE [MENTOR]]");
+	else if (argc == 2 && a.no_what_if)
+		rc = lm_cli_usage("explain", "explain COHORT is the what-if: --no-what-if leaves "
+				  "nothing to show");
 	else if (argc < 4 && audience != LM_AUDIENCE_STAFF)
 		rc = lm_cli_usage("explain", "--audience mentee or mentor needs MENTEE and MENTOR: "
 				  "a mentee's outcome and the what-if are for staff");

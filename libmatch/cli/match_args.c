@@ -22,6 +22,9 @@ void lm_cli_match_args_init(lm_cli_match_args *a)
 		  "Start from the K best candidates per mentee (0 = all); still exact", "K" },
 		{ "threads", 'j', 0, G_OPTION_ARG_INT, &a->threads, "Scoring threads (default 1)", "N" },
 		{ "seed", 's', 0, G_OPTION_ARG_INT64, &a->seed, "Tie-break seed (default 1)", "S" },
+		{ "no-what-if", 0, 0, G_OPTION_ARG_NONE, &a->no_what_if,
+		  "Leave out the what-if for the unmatched (it checks every pair: "
+		  "costly on national cohorts)", NULL },
 		{ NULL },
 	};
 
@@ -96,5 +99,6 @@ int lm_cli_match_args_apply(const lm_cli_match_args *a, lm_options *o, const cha
 	if (a->seed < 0)
 		return lm_cli_usage(command, "--seed must not be negative");
 	lm_options_set_seed(o, (uint64_t)a->seed, NULL);
+	lm_options_set_what_if(o, !a->no_what_if, NULL);
 	return apply_policy(a, o, command);
 }

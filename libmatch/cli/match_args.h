@@ -5,13 +5,13 @@
 
 #include "cli/cli.h"
 
-#define LM_CLI_MATCH_ENTRIES 9
+#define LM_CLI_MATCH_ENTRIES 10
 
 typedef struct lm_cli_match_args {
 	char *algorithm, *objective, *proposers, *break_cost;
 	gint64 top_k, seed;
 	gint threads;
-	gboolean rematch;
+	gboolean rematch, no_what_if;
 	GOptionEntry entries[LM_CLI_MATCH_ENTRIES];
 } lm_cli_match_args;
 

@@ -259,7 +259,8 @@ static void effective_options(lm_run *r, const lm_options *options)
 }
 
 /* The run's facts beyond the pairs: proposers, re-optimising, the optimum
- * (greedy, fair) and, when someone is unmatched, the what-if. */
+ * (greedy, fair) and, when someone is unmatched, the what-if (unless the
+ * options leave it out). */
 static int describe(const lm_run *r, lm_result *res, lm_error **err)
 {
 	if (r->opt.algorithm == LM_ALGORITHM_STABLE)
@@ -269,7 +270,7 @@ static int describe(const lm_run *r, lm_result *res, lm_error **err)
 	if (r->has_optimum)
 		lm_result_set_optimum(res, r->optimum_total + r->kept_total,
 				      r->optimum_pairs + r->kept_pairs);
-	if (res->unmatched->len == 0)
+	if (res->unmatched->len == 0 || !r->opt.what_if)
 		return 0;
 
 	long *counts = g_new(long, lm_scorer_count(r->scorer));

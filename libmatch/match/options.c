@@ -17,6 +17,7 @@ void lm_options_init_defaults(lm_options *o)
 		.audience = LM_AUDIENCE_STAFF,
 		.keep_current = TRUE,
 		.break_cost = 10 * (lm_score)LM_SCORE_SCALE,
+		.what_if = TRUE,
 	};
 }
 
@@ -112,6 +113,16 @@ int lm_options_set_keep_current(lm_options *options, int keep, lm_error **err)
 	if (keep != 0 && keep != 1)
 		return lm_set_error(err, LM_EINVAL, "keep_current must be 0 or 1");
 	options->keep_current = keep;
+	return 0;
+}
+
+int lm_options_set_what_if(lm_options *options, int what_if, lm_error **err)
+{
+	if (!options)
+		return lm_set_error(err, LM_EINVAL, "options is NULL");
+	if (what_if != 0 && what_if != 1)
+		return lm_set_error(err, LM_EINVAL, "what_if must be 0 or 1");
+	options->what_if = what_if;
 	return 0;
 }
 

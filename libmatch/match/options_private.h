@@ -16,6 +16,7 @@ struct lm_options {
 	int audience;         /* LM_AUDIENCE_* */
 	gboolean keep_current;
 	lm_score break_cost;
+	gboolean what_if;
 	gboolean algorithm_set, objective_set, top_k_set; /* override the model's defaults */
 };
 

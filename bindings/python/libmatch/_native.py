@@ -238,6 +238,7 @@ _OPTIONAL_PROTOTYPES = [
     ("lm_result_what_if", c_int, [RESULT_P, P(c_char_p), P(c_size_t)]),
     ("lm_result_what_if_count", c_long, [RESULT_P, c_char_p]),
     ("lm_result_constraint_count", c_size_t, [RESULT_P]),
+    ("lm_options_set_what_if", _STATUS, [OPTIONS_P, c_int, ERROR_PP]),
     ("lm_result_constraint_name", c_char_p, [RESULT_P, c_size_t]),
     # match.h: explanations for one side; io.h: the HTML report
     ("lm_explain_for", _STATUS,

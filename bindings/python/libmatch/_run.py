@@ -85,9 +85,17 @@ class _Options(Handle):
         self._lib.lm_options_set_break_cost(self._handle(), to_micro(cost, "break_cost"),
                                             _native.new_error())
 
+    def what_if(self, on):
+        if not isinstance(on, (bool, int)):
+            raise TypeError("what_if must be a bool, not %s" % type(on).__name__)
+        self._lib.need("lm_options_set_what_if")
+        self._lib.lm_options_set_what_if(self._handle(), to_int(on, "what_if", *C_INT),
+                                         _native.new_error())
+
 
 def match(cohort, model="role_model", algorithm=None, objective=None, seed=1, threads=1,
-          top_k=None, proposers=None, audience=None, keep_current=None, break_cost=None):
+          top_k=None, proposers=None, audience=None, keep_current=None, break_cost=None,
+          what_if=None):
     """Scores every candidate pair of a cohort under a model and assigns the
     pairs (``lm_match``); returns a :class:`libmatch.Result`.
 
@@ -106,7 +114,10 @@ def match(cohort, model="role_model", algorithm=None, objective=None, seed=1, th
     matching); ``audience``: ``"staff"``, ``"mentee"`` or ``"mentor"``;
     ``keep_current``: keep the cohort's ``current`` pairs (True, the
     library's default) or re-optimise everyone; ``break_cost``: points that
-    breaking one existing pair costs when re-optimising.
+    breaking one existing pair costs when re-optimising; ``what_if``: False
+    leaves out the what-if for the unmatched (:attr:`Result.what_if`), which
+    checks every pair and is costly on national cohorts (None: the
+    library's default, True).
 
     Values out of range raise :class:`libmatch.InvalidArgumentError`, a
     kept pair that breaks a hard rule :class:`libmatch.InfeasibleError`.
@@ -144,6 +155,8 @@ def match(cohort, model="role_model", algorithm=None, objective=None, seed=1, th
                 opt.keep_current(keep_current)
             if break_cost is not None:
                 opt.break_cost(break_cost)
+            if what_if is not None:
+                opt.what_if(what_if)
             out = _native.RESULT_P()
             lib.lm_match(ctypes.byref(out), c._handle(), m._handle(), opt._handle(),
                          _native.new_error())

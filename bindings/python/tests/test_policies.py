@@ -4,7 +4,7 @@ what-if), verify(), and cohorts loaded under input limits."""
 import json
 import unittest
 
-from support import ROLE_MODEL, small_people
+from support import ROLE_MODEL, cli, small_people
 import libmatch
 
 
@@ -58,6 +58,16 @@ class RunFacts(unittest.TestCase):
         with libmatch.assign([("a", "x", 1)]) as r:
             self.assertIsNone(r.what_if)
             self.assertEqual(r.constraints, [])
+        with libmatch.match(self.cohort) as on, \
+                libmatch.match(self.cohort, what_if=False) as off:
+            self.assertIsNotNone(on.what_if)
+            self.assertIsNone(off.what_if)
+            self.assertIsNone(off.what_if_count("availability"))
+            self.assertEqual(off.to_json(), cli("match", "--no-what-if").stdout.decode())
+            self.assertEqual([(p.mentee, p.mentor) for p in off.pairs],
+                             [(p.mentee, p.mentor) for p in on.pairs])
+        with self.assertRaises(TypeError):
+            libmatch.match(self.cohort, what_if="no")
 
     def test_broken_pairs(self):
         # r-1 (one place) holds m-2, who could go to r-2; m-1 can only have r-1.
