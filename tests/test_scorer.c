@@ -574,13 +574,13 @@ START_TEST(property_check_matches_rules)
 			lm_scorer *s = scorer_of(m[k], c);
 			for (int i = 0; i < N_SIDE; i++) {
 				/* The scan (vector code where the CPU has it) keeps exactly
-				 * the mentors the availability rule allows, in order, and
-				 * the rest of the rules then decide as lm_scorer_feasible. */
+				 * the mentors the availability and region rules allow, in
+				 * order, and the rest of the rules then decide as
+				 * lm_scorer_feasible. */
 				uint32_t scan[N_SIDE], n_scan = lm_scorer_scan(s, i, scan), at = 0;
-				gboolean avail_on = models[k].rr.required & BIT(LM_CRIT_AVAILABILITY);
 				for (int j = 0; j < N_SIDE; j++) {
 					uint32_t want = ref_check(people, i, j, &models[k].rr);
-					if (avail_on && (want & BIT(LM_CRIT_AVAILABILITY)))
+					if (want & (BIT(LM_CRIT_AVAILABILITY) | BIT(LM_CRIT_REGION)))
 						continue;
 					ck_assert_msg(at < n_scan && scan[at] == (uint32_t)j,
 						      "round %d model %zu: m%d-r%d not scanned", round,

@@ -79,7 +79,26 @@ struct lm_scorer {
 	uint64_t *scan_cols;
 	uint8_t *scan_none_bits;
 	size_t scan_stride;
+	/* mentors' modes and regions side by side, for the scan's region test
+	 * (NULL when the region filter is off): 5 bytes a mentor stay in cache
+	 * where the people themselves do not */
+	uint8_t *scan_modes;
+	int32_t *scan_region;
 };
+
+/* Whether people with these modes and regions can meet: the region
+ * filter's answer (criteria_region.c), here for the scan to share. */
+static inline gboolean lm_region_can_meet(const lm_scorer *s, uint8_t am, int32_t ar,
+					  uint8_t bm, int32_t br)
+{
+	if (!am || !bm || (am & bm & LM_MODE_ONLINE))
+		return TRUE;
+	if (!(am & bm & LM_MODE_IN_PERSON))
+		return FALSE;
+	if (ar < 0 || br < 0 || ar == br)
+		return TRUE;
+	return (s->region_adj[(size_t)ar * s->region_words + (uint32_t)br / 64] >> (br % 64)) & 1;
+}
 
 typedef gboolean (*lm_crit_parse_fn)(lm_json_doc *doc, const cJSON *obj, const char *path,
 				     lm_model *m);
@@ -107,7 +126,8 @@ extern const lm_criterion lm_criteria[LM_CRIT_COUNT];
 /* Index of the criterion called name, or -1. */
 int lm_criterion_lookup(const char *name);
 
-/* scorer_scan.c: compiles scan_avail when the availability filter is on. */
+/* scorer_scan.c: compiles scan_avail when the availability filter is on,
+ * the region columns when the region filter is, and s->rest. */
 void lm_scorer_scan_bind(lm_scorer *s);
 
 /* criteria_people.c */

@@ -66,10 +66,6 @@ static void plan_filters(lm_scorer *s)
 				s->filters[s->n_filters++] = (uint8_t)c;
 		}
 	}
-	s->n_rest = 0;
-	for (uint32_t i = 0; i < s->n_filters; i++)
-		if (s->filters[i] != LM_CRIT_AVAILABILITY)
-			s->rest[s->n_rest++] = s->filters[i];
 }
 
 int lm_scorer_new(lm_scorer **out, const lm_model *model, const lm_cohort *cohort,
@@ -120,6 +116,8 @@ void lm_scorer_free(lm_scorer *s)
 	g_free(s->scan_none);
 	g_free(s->scan_cols);
 	g_free(s->scan_none_bits);
+	g_free(s->scan_modes);
+	g_free(s->scan_region);
 	g_free(s);
 }
 
@@ -180,12 +178,9 @@ gboolean lm_scorer_feasible(const lm_scorer *s, uint32_t mentee, uint32_t mentor
 gboolean lm_scorer_feasible_scanned(const lm_scorer *s, uint32_t mentee, uint32_t mentor)
 {
 	lm_pair_ref p = pair_ref(s, mentee, mentor);
-	/* Without the scan's table, the scan passed everyone: all filters. */
-	const uint8_t *f = s->scan_avail ? s->rest : s->filters;
-	uint32_t n = s->scan_avail ? s->n_rest : s->n_filters;
 
-	for (uint32_t i = 0; i < n; i++) {
-		if (!lm_criteria[f[i]].filter(s, &p))
+	for (uint32_t i = 0; i < s->n_rest; i++) {
+		if (!lm_criteria[s->rest[i]].filter(s, &p))
 			return FALSE;
 	}
 	return TRUE;

@@ -51,11 +51,12 @@ gboolean lm_scorer_feasible(const lm_scorer *s, uint32_t mentee, uint32_t mentor
 lm_score lm_scorer_score(const lm_scorer *s, uint32_t mentee, uint32_t mentor,
 			 lm_score *components);
 
-/* The mentors that pass the cheapest, most selective hard filter (common
- * hours) with this mentee, ascending, into out (room for every mentor);
- * returns how many. A superset of the feasible mentors: callers still ask
- * lm_scorer_feasible_scanned, but skip the 80% of pairs this rules out at a
- * few nanoseconds each (scorer_scan.c). */
+/* The mentors that pass the cheapest, most selective hard filters (common
+ * hours, then whether they can meet) with this mentee, ascending, into out
+ * (room for every mentor); returns how many. Exactly the mentors those two
+ * filters allow: callers still ask lm_scorer_feasible_scanned for the other
+ * rules, but skip the 80% of pairs this rules out at a few nanoseconds each
+ * (scorer_scan.c). */
 uint32_t lm_scorer_scan(const lm_scorer *s, uint32_t mentee, uint32_t *out);
 
 /* lm_scorer_feasible for a mentor that lm_scorer_scan returned for this

@@ -10,13 +10,37 @@
 #endif
 #include "score/criteria.h"
 
+/* The region columns, and the filters the scan leaves to
+ * lm_scorer_feasible_scanned. */
+static void bind_regions(lm_scorer *s)
+{
+	const lm_cohort *c = s->cohort;
+	uint32_t n = c->count[LM_ROLE_MENTOR];
+
+	if (s->required & (1u << LM_CRIT_REGION)) {
+		s->scan_modes = g_new(uint8_t, MAX(n, 1u));
+		s->scan_region = g_new(int32_t, MAX(n, 1u));
+		for (uint32_t m = 0; m < n; m++) {
+			s->scan_modes[m] = lm_cohort_mentor(c, m)->modes;
+			s->scan_region[m] = lm_cohort_mentor(c, m)->region;
+		}
+	}
+	s->n_rest = 0;
+	for (uint32_t i = 0; i < s->n_filters; i++)
+		if ((s->filters[i] != LM_CRIT_AVAILABILITY || !s->scan_avail) &&
+		    (s->filters[i] != LM_CRIT_REGION || !s->scan_modes))
+			s->rest[s->n_rest++] = s->filters[i];
+}
+
 void lm_scorer_scan_bind(lm_scorer *s)
 {
 	const lm_cohort *c = s->cohort;
 	uint32_t n = c->count[LM_ROLE_MENTOR];
 
-	if (!(s->required & (1u << LM_CRIT_AVAILABILITY)))
+	if (!(s->required & (1u << LM_CRIT_AVAILABILITY))) {
+		bind_regions(s);
 		return;
+	}
 	s->scan_avail = g_new(uint64_t, (size_t)MAX(n, 1u) * LM_AVAIL_WORDS);
 	s->scan_none = g_new(uint8_t, MAX(n, 1u));
 	for (uint32_t m = 0; m < n; m++) {
@@ -35,6 +59,7 @@ void lm_scorer_scan_bind(lm_scorer *s)
 			s->scan_cols[w * s->scan_stride + m] = s->scan_avail[(size_t)m * LM_AVAIL_WORDS + w];
 		s->scan_none_bits[m / 8] |= (uint8_t)(s->scan_none[m] << (m % 8));
 	}
+	bind_regions(s);
 }
 
 /* Common slots of a mentee and a packed mentor row. The generic version
@@ -131,9 +156,25 @@ scan_avx512(const uint64_t *a, const lm_scorer *s, uint32_t n_cols, uint32_t nee
 }
 #endif
 
-uint32_t lm_scorer_scan(const lm_scorer *s, uint32_t mentee, uint32_t *out)
+/* Keeps the mentors of out who can meet the mentee (the region filter). */
+static uint32_t scan_regions(const lm_scorer *s, const lm_person *me, uint32_t *out, uint32_t n)
 {
-	const lm_person *me = lm_cohort_mentee(s->cohort, mentee);
+	uint32_t k = 0;
+
+	if (!s->scan_modes || !me->modes)
+		return n;
+	for (uint32_t i = 0; i < n; i++) {
+		uint32_t m = out[i];
+
+		out[k] = m;
+		k += lm_region_can_meet(s, me->modes, me->region, s->scan_modes[m],
+					s->scan_region[m]);
+	}
+	return k;
+}
+
+static uint32_t scan_hours(const lm_scorer *s, const lm_person *me, uint32_t *out)
+{
 	uint32_t n_cols = s->cohort->count[LM_ROLE_MENTOR];
 
 	if (!s->scan_avail || !me->has_avail) {
@@ -152,4 +193,11 @@ uint32_t lm_scorer_scan(const lm_scorer *s, uint32_t mentee, uint32_t *out)
 #endif
 	return scan_generic(me->avail, s->scan_avail, s->scan_none, n_cols,
 			    s->p->availability.min_slots, out);
+}
+
+uint32_t lm_scorer_scan(const lm_scorer *s, uint32_t mentee, uint32_t *out)
+{
+	const lm_person *me = lm_cohort_mentee(s->cohort, mentee);
+
+	return scan_regions(s, me, out, scan_hours(s, me, out));
 }
