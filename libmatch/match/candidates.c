@@ -24,6 +24,9 @@ typedef struct {
 	lm_score score;
 } col_entry;
 
+/* How many scanned mentors ahead build_row prefetches. */
+#define LM_PREFETCH_AHEAD 6
+
 /* Per worker, allocated once. */
 typedef struct {
 	arc *scratch;        /* a row's heap (top_k) or all its arcs */
@@ -123,6 +126,15 @@ static void build_row(build_job *job, worker *wk, uint32_t r)
 
 	for (uint32_t i = 0; i < n_scan; i++) {
 		uint32_t m = wk->scan[i];
+
+		/* The filters and scores read a mentor's record (three cache
+		 * lines) at random: ask for the one a few places ahead now. */
+		if (i + LM_PREFETCH_AHEAD < n_scan) {
+			const char *ahead = (const char *)lm_cohort_mentor(c, wk->scan[i + LM_PREFETCH_AHEAD]);
+
+			for (size_t b = 0; b < sizeof(lm_person); b += 64)
+				__builtin_prefetch(ahead + b);
+		}
 
 		if (job->col_cap[m] == 0 || !lm_scorer_feasible_scanned(job->scorer, r, m))
 			continue;
