@@ -178,10 +178,17 @@ static inline gboolean relax(lm_flow_work *w, uint32_t v, int64_t d, uint32_t fr
 
 /* ---- the search ----------------------------------------------------------- */
 
-/* The best "leave a unit of row r unassigned" sink seen so far. */
+/* The best "leave a unit of row r unassigned" sink seen so far, and the
+ * least label given to a column with room. No node labelled above either
+ * can settle before the search ends, so no such label is ever offered:
+ * the first label a node gets at or below the bound is the one the
+ * search would have given it anyway (a label is replaced only by a
+ * strictly smaller one), so pruning changes no settled node, label or
+ * predecessor. */
 typedef struct sink {
 	int64_t dist;
 	uint32_t row;
+	int64_t free; /* least label of a column with room */
 } sink;
 
 /* Row r is settled: its unassigned option is a sink at dist + p_r (the
@@ -191,9 +198,11 @@ static inline void scan_row_impl(lm_flow_work *w, uint32_t r, sink *best, const 
 	const lm_flow_input *in = w->in;
 	int64_t d = w->dist[r], base = d + w->p[r], bound;
 
-	if (base < best->dist || (base == best->dist && r < best->row))
-		*best = (sink){ base, r };
-	bound = best->dist;
+	if (base < best->dist || (base == best->dist && r < best->row)) {
+		best->dist = base;
+		best->row = r;
+	}
+	bound = MIN(best->dist, best->free);
 	for (size_t a = in->row_start[r]; a < in->row_start[r + 1]; a++) {
 		uint32_t c;
 		int64_t nd;
@@ -213,8 +222,8 @@ static inline void scan_row_impl(lm_flow_work *w, uint32_t r, sink *best, const 
 			c = in->arc_col[a];
 			nd = base + w->q[c] - wa;
 		}
-		if (nd <= bound)
-			relax(w, w->n_rows + c, nd, r, a);
+		if (nd <= bound && relax(w, w->n_rows + c, nd, r, a) && w->load[c] < w->cap[c])
+			best->free = bound = MIN(bound, nd);
 	}
 }
 
@@ -247,13 +256,13 @@ static inline void prefetch_row(const lm_flow_work *w, uint32_t r)
 /* Column c is settled and full: each assigned arc leads back to its row. */
 static void scan_column(lm_flow_work *w, uint32_t c, const sink *best)
 {
-	int64_t base = w->dist[w->n_rows + c] - w->q[c];
+	int64_t base = w->dist[w->n_rows + c] - w->q[c], bound = MIN(best->dist, best->free);
 
 	for (size_t s = w->slot_start[c]; s < w->slot_start[c] + w->load[c]; s++) {
 		uint32_t r = w->slot_row[s];
 		int64_t nd = base + w->slot_wt[s] - w->p[r];
 
-		if (nd <= best->dist && relax(w, r, nd, w->n_rows + c, s))
+		if (nd <= bound && relax(w, r, nd, w->n_rows + c, s))
 			prefetch_row(w, r);
 	}
 }
@@ -277,7 +286,7 @@ static uint32_t search(lm_flow_work *w, uint32_t r0, sink *best)
 	}
 	w->heap_len = 0;
 	w->n_settled = 0;
-	*best = (sink){ INT64_MAX, UINT32_MAX };
+	*best = (sink){ INT64_MAX, UINT32_MAX, INT64_MAX };
 	relax(w, r0, 0, r0, 0);
 	while (w->heap_len > 0 && w->heap[0].dist <= best->dist) {
 		uint32_t v = heap_pop(w);
