@@ -7,7 +7,9 @@
 #ifndef LM_FUZZ_COMMON_H
 #define LM_FUZZ_COMMON_H
 
-#define _GNU_SOURCE
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE /* memfd_create; also set for every harness in CMakeLists.txt */
+#endif
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>

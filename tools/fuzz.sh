@@ -4,17 +4,21 @@
 # from tests/data and the bundled samples. Fails when any harness finds a
 # crash, a leak or a timeout; the input is left in BUILD/artifacts/TARGET/.
 #
-#   sh tools/fuzz.sh [SECONDS] [TARGET...]      TARGET: cohort_json, cohort_csv, ...
+#   sh tools/fuzz.sh [SECONDS] [TARGET...]      TARGET: cohort_json, cohort_csv,
+#                                               model_json, edges_csv, prefs_json, prefs_diff
 #
-# The corpus each run grows is kept in BUILD/corpus/TARGET for the next run;
-# seeds are copied afresh into BUILD/seeds/TARGET. Totals of every run are
-# appended to BUILD/fuzz-stats.tsv. BUILD is build-fuzz, or $LM_FUZZ_BUILD.
+# The corpus each run grows is kept in CORPUS/TARGET for the next run (CORPUS
+# is BUILD/corpus, or $LM_FUZZ_CORPUS: CI gives a temporary folder); seeds are
+# copied afresh into BUILD/seeds/TARGET. Totals of every run are appended to
+# BUILD/fuzz-stats.tsv. BUILD is build-fuzz, or $LM_FUZZ_BUILD. The corpus
+# never goes into the repository: only the seeds in tests/data do.
 # See docs/fuzzing.md.
 set -eu
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
 build=${LM_FUZZ_BUILD:-build-fuzz}
+corpus_root=${LM_FUZZ_CORPUS:-$build/corpus}
 jobs=$(nproc 2>/dev/null || echo 2)
 
 cmake -S . -B "$build" -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo \
@@ -48,7 +52,8 @@ seeds() {
 		for c in $d/valid/caps-*.csv $d/invalid/caps-*.csv; do
 			{ cat $d/valid/edges-basic.csv; printf '%%%%\n'; cat "$c"; } >"$2/with-${c##*/}"
 		done ;;
-	prefs_json) cp $d/valid/prefs-*.json $d/invalid/prefs-*.json "$2" 2>/dev/null || true ;;
+	prefs_json | prefs_diff)
+		cp $d/valid/prefs-*.json $d/invalid/prefs-*.json "$2" 2>/dev/null || true ;;
 	esac
 }
 
@@ -57,21 +62,22 @@ total_execs=0
 for t in $targets; do
 	exe="$build/fuzz/fuzz_$t"
 	rm -rf "$build/seeds/$t"
-	mkdir -p "$build/seeds/$t" "$build/corpus/$t" "$build/artifacts/$t" "$build/logs"
+	mkdir -p "$build/seeds/$t" "$corpus_root/$t" "$build/artifacts/$t" "$build/logs"
 	seeds "$t" "$build/seeds/$t"
 	dict=""
 	[ -f "fuzz/$t.dict" ] && dict="-dict=fuzz/$t.dict"
+	[ "$t" = prefs_diff ] && dict="-dict=fuzz/prefs_json.dict"
 	log="$build/logs/$t.log"
 	rc=0
 	# shellcheck disable=SC2086
 	ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1 \
 		"$exe" -max_total_time="$seconds" -max_len=16384 -timeout=20 -rss_limit_mb=2048 \
 		-print_final_stats=1 -artifact_prefix="$build/artifacts/$t/" $dict \
-		"$build/corpus/$t" "$build/seeds/$t" >"$log" 2>&1 || rc=$?
+		"$corpus_root/$t" "$build/seeds/$t" >"$log" 2>&1 || rc=$?
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
 	execs=${execs:-0}
 	total_execs=$((total_execs + execs))
-	corpus=$(find "$build/corpus/$t" -type f | wc -l)
+	corpus=$(find "$corpus_root/$t" -type f | wc -l)
 	printf '%s\t%s\t%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$t" "$seconds" "$execs" \
 		"$rc" >>"$build/fuzz-stats.tsv"
 	if [ "$rc" = 0 ]; then
