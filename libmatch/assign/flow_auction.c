@@ -91,9 +91,7 @@ static void take_slot(auction *au, size_t s, uint32_t r, size_t a, int64_t margi
 {
 	lm_flow_work *w = au->w;
 
-	w->slot_arc[s] = a;
-	w->slot_wt[s] = lm_flow_arc_weight(w, a);
-	w->slot_row[s] = r;
+	lm_flow_fill_slot(w, s, r, a);
 	lm_flow_set_used(w, a, 1);
 	w->p[r] = lm_flow_weight(&w->sc, w->in->arc_score[a]) - w->q[w->in->arc_col[a]];
 	au->margin[r] = margin;

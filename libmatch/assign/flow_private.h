@@ -89,6 +89,8 @@ typedef struct lm_flow_work {
 	size_t *slot_arc;     /* per slot: the assigned arc */
 	uint32_t *slot_row;   /* per slot: its row */
 	int64_t *slot_wt;     /* per slot: the assigned arc's weight */
+	size_t *slot_arcs;    /* per slot: its row's first arc and end, so that */
+	size_t *slot_arcs_end; /* the row's arcs load before the row is scanned */
 	/* The searches' copy of the arcs. When every score fits in 31 bits
 	 * (any score up to 2,147 points), arc[a] packs the column and the score
 	 * in 8 bytes, with LM_FLOW_ARC_SKIP set while the arc is used or when
@@ -117,10 +119,15 @@ static inline void lm_flow_set_used(lm_flow_work *w, size_t a, uint8_t used)
 		w->arc[a].s = used ? w->arc[a].s | LM_FLOW_ARC_SKIP : w->arc[a].s & ~LM_FLOW_ARC_SKIP;
 }
 
-/* The weight of arc a, which may be used. */
-static inline int64_t lm_flow_arc_weight(const lm_flow_work *w, size_t a)
+/* Slot s of a column now holds arc a of row r (the arc's used flag is the
+ * caller's). */
+static inline void lm_flow_fill_slot(lm_flow_work *w, size_t s, uint32_t r, size_t a)
 {
-	return lm_flow_weight(&w->sc, w->in->arc_score[a]);
+	w->slot_arc[s] = a;
+	w->slot_row[s] = r;
+	w->slot_wt[s] = lm_flow_weight(&w->sc, w->in->arc_score[a]);
+	w->slot_arcs[s] = w->in->row_start[r];
+	w->slot_arcs_end[s] = w->in->row_start[r + 1];
 }
 
 /* Allocates the workspace for in; used/p/q are borrowed from out. */

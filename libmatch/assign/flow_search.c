@@ -56,7 +56,8 @@ int lm_flow_work_init(lm_flow_work *w, const lm_flow_input *in, const lm_flow_sc
 		w->cap[c] = lm_flow_cap(in, c);
 	slots = count_slots(w);
 	if (!TRY_NEW(w->slot_arc, size_t, slots) || !TRY_NEW(w->slot_row, uint32_t, slots) ||
-	    !TRY_NEW(w->slot_wt, int64_t, slots) ||
+	    !TRY_NEW(w->slot_wt, int64_t, slots) || !TRY_NEW(w->slot_arcs, size_t, slots) ||
+	    !TRY_NEW(w->slot_arcs_end, size_t, slots) ||
 	    !TRY_NEW(w->dist, int64_t, nodes) || !TRY_NEW(w->pred_a, size_t, nodes) ||
 	    !TRY_NEW(w->pred_n, uint32_t, nodes) || !TRY_NEW(w->mark, uint32_t, nodes) ||
 	    !TRY_NEW(w->heap, lm_flow_heap_entry, nodes) || !TRY_NEW(w->heap_pos, uint32_t, nodes) ||
@@ -93,6 +94,8 @@ void lm_flow_work_clear(lm_flow_work *w)
 	g_free(w->slot_arc);
 	g_free(w->slot_row);
 	g_free(w->slot_wt);
+	g_free(w->slot_arcs);
+	g_free(w->slot_arcs_end);
 	g_free(w->wt);
 	g_free(w->arc);
 	g_free(w->dist);
@@ -235,12 +238,14 @@ static void scan_row(lm_flow_work *w, uint32_t r, sink *best)
 		scan_row_impl(w, r, best, FALSE);
 }
 
-/* A row just labelled is usually settled soon: start loading its arcs. */
-static inline void prefetch_row(const lm_flow_work *w, uint32_t r)
+/* A row just labelled through slot s is usually settled soon: start
+ * loading its arcs (their range is kept in the slot, which is read anyway). */
+static inline void prefetch_row(const lm_flow_work *w, uint32_t r, size_t s)
 {
 	const lm_flow_input *in = w->in;
-	size_t b = in->row_start[r], e = in->row_start[r + 1];
+	size_t b = w->slot_arcs[s], e = w->slot_arcs_end[s];
 
+	__builtin_prefetch(&in->row_start[r]);
 	if (w->arc) {
 		for (size_t a = b; a < e; a += 8)
 			__builtin_prefetch(&w->arc[a]);
@@ -263,7 +268,7 @@ static void scan_column(lm_flow_work *w, uint32_t c, const sink *best)
 		int64_t nd = base + w->slot_wt[s] - w->p[r];
 
 		if (nd <= bound && relax(w, r, nd, w->n_rows + c, s))
-			prefetch_row(w, r);
+			prefetch_row(w, r, s);
 	}
 }
 
@@ -317,10 +322,8 @@ static void shift_back(lm_flow_work *w, uint32_t r, uint32_t r0)
 		size_t a = w->pred_a[col_node];
 
 		lm_flow_set_used(w, w->slot_arc[s], 0);
-		w->slot_arc[s] = a;
-		w->slot_wt[s] = lm_flow_arc_weight(w, a);
 		r = w->pred_n[col_node];
-		w->slot_row[s] = r;
+		lm_flow_fill_slot(w, s, r, a);
 		lm_flow_set_used(w, a, 1);
 	}
 }
@@ -353,9 +356,7 @@ void lm_flow_route_unit(lm_flow_work *w, uint32_t r0)
 		size_t s = w->slot_start[c] + w->load[c]++, a = w->pred_a[v];
 		uint32_t r = w->pred_n[v];
 
-		w->slot_arc[s] = a;
-		w->slot_wt[s] = lm_flow_arc_weight(w, a);
-		w->slot_row[s] = r;
+		lm_flow_fill_slot(w, s, r, a);
 		lm_flow_set_used(w, a, 1);
 		shift_back(w, r, r0);
 		update_prices(w, w->dist[v]);
