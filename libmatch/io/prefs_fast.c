@@ -293,7 +293,9 @@ static gboolean ranking(fast *f, int role, uint32_t who)
 		if (f->resolve) {
 			guint ix = find(f, 1 - role, b, n);
 
-			if (!ix || f->seen[ix - 1] == who)
+			/* The same text as pass one, so never more entries than
+			 * it counted; checked all the same, it costs nothing. */
+			if (!ix || f->seen[ix - 1] == who || f->at == f->entries[role])
 				return FALSE;
 			f->seen[ix - 1] = who;
 			f->list[f->at++] = ix - 1;
@@ -440,7 +442,7 @@ static gboolean resolve(fast *f)
 		g_array_set_size(f->parts.list[role], f->entries[role]);
 		f->list = (uint32_t *)(void *)f->parts.list[role]->data;
 		f->at = 0;
-		g_array_set_size(f->parts.start[role], 1);
+		/* Room for every start at once; person() appends them. */
 		g_array_set_size(f->parts.start[role], 1 + f->value[role]->len);
 		g_array_set_size(f->parts.start[role], 1);
 
