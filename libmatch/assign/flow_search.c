@@ -122,10 +122,15 @@ static inline void heap_place(lm_flow_work *w, uint32_t i, lm_flow_heap_entry e)
 	w->heap_pos[e.node] = i;
 }
 
+/* A 4-ary heap: half the levels of a binary one, and a node's children
+ * share a cache line. Any exact priority queue settles the same nodes in
+ * the same order, since (label, node number) orders them totally. */
+#define HEAP_ARITY 4
+
 static void sift_up(lm_flow_work *w, uint32_t i, lm_flow_heap_entry e)
 {
 	while (i > 0) {
-		uint32_t parent = (i - 1) / 2;
+		uint32_t parent = (i - 1) / HEAP_ARITY;
 
 		if (!before(e, w->heap[parent]))
 			break;
@@ -141,16 +146,19 @@ static uint32_t heap_pop(lm_flow_work *w)
 	lm_flow_heap_entry e = w->heap[n];
 
 	for (;;) {
-		uint32_t child = 2 * i + 1;
+		uint32_t first = HEAP_ARITY * i + 1, best, last;
 
-		if (child >= n)
+		if (first >= n)
 			break;
-		if (child + 1 < n && before(w->heap[child + 1], w->heap[child]))
-			child++;
-		if (!before(w->heap[child], e))
+		best = first;
+		last = MIN(first + HEAP_ARITY, n);
+		for (uint32_t k = first + 1; k < last; k++)
+			if (before(w->heap[k], w->heap[best]))
+				best = k;
+		if (!before(w->heap[best], e))
 			break;
-		heap_place(w, i, w->heap[child]);
-		i = child;
+		heap_place(w, i, w->heap[best]);
+		i = best;
 	}
 	if (n > 0)
 		heap_place(w, i, e);
