@@ -233,8 +233,19 @@ static inline void scan_row_impl(lm_flow_work *w, uint32_t r, sink *best, const 
 			c = in->arc_col[a];
 			nd = base + w->q[c] - wa;
 		}
-		if (nd <= bound && relax(w, w->n_rows + c, nd, r, a) && w->load[c] < w->cap[c])
+		if (nd > bound || !relax(w, w->n_rows + c, nd, r, a))
+			continue;
+		if (w->load[c] < w->cap[c]) {
 			best->free = bound = MIN(bound, nd);
+		} else {
+			/* A full column may be settled soon: start loading its slots. */
+			size_t s0 = w->slot_start[c];
+
+			__builtin_prefetch(&w->slot_row[s0]);
+			__builtin_prefetch(&w->slot_wt[s0]);
+			__builtin_prefetch(&w->slot_arcs[s0]);
+			__builtin_prefetch(&w->slot_arcs_end[s0]);
+		}
 	}
 }
 
