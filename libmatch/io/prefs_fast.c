@@ -14,6 +14,7 @@
  * every problem. So it never decides what is valid, only how fast a valid
  * file is read; the tests compare both readers on every valid file. */
 #include <string.h>
+#include "core/id.h"
 #include "io/prefs_json.h"
 
 typedef struct scan {
@@ -202,16 +203,6 @@ static gboolean extra(scan *s, extras *x, const char *b, size_t n)
 	return skip_value(s, 0);
 }
 
-static gboolean valid_id(const char *b, size_t n)
-{
-	if (n < 1 || n > 64)
-		return FALSE;
-	for (size_t i = 0; i < n; i++)
-		if (!(g_ascii_isalnum(b[i]) || b[i] == '.' || b[i] == '_' || b[i] == '-'))
-			return FALSE;
-	return TRUE;
-}
-
 static uint32_t hash(const char *b, size_t n)
 {
 	uint64_t h = 0xcbf29ce484222325u;
@@ -288,7 +279,7 @@ static gboolean ranking(fast *f, int role, uint32_t who)
 	if (lit(&f->s, ']'))
 		return TRUE;
 	do {
-		if (!str(&f->s, &b, &n) || !valid_id(b, n))
+		if (!str(&f->s, &b, &n) || !lm_id_valid_len(b, n))
 			return FALSE;
 		if (f->resolve) {
 			guint ix = find(f, 1 - role, b, n);
@@ -370,7 +361,7 @@ static gboolean people(fast *f, int role)
 	if (lit(&f->s, '}'))
 		return TRUE;
 	do {
-		if (!str(&f->s, &b, &n) || !valid_id(b, n) || find(f, role, b, n) ||
+		if (!str(&f->s, &b, &n) || !lm_id_valid_len(b, n) || find(f, role, b, n) ||
 		    f->parts.ids[role]->len >= LM_PREFS_MAX_PEOPLE || !lit(&f->s, ':'))
 			return FALSE;
 

@@ -9,6 +9,7 @@
  * is collected and located; paths are only built when a person has one. */
 #include <stdarg.h>
 #include <string.h>
+#include "core/id.h"
 #include "core/error_private.h"
 #include "io/json_util.h"
 #include "io/prefs_json.h"
@@ -33,16 +34,6 @@ typedef struct parser {
 static const cJSON *member(const cJSON *obj, const char *key)
 {
 	return cJSON_GetObjectItemCaseSensitive(obj, key);
-}
-
-static gboolean valid_id(const char *s)
-{
-	size_t n = 0;
-
-	for (; s[n]; n++)
-		if (n >= 64 || !(g_ascii_isalnum(s[n]) || strchr("._-", s[n])))
-			return FALSE;
-	return n > 0;
 }
 
 /* A problem at base.key, or at base.key[index] when index >= 0. */
@@ -106,7 +97,7 @@ static void read_ids(parser *ps, int role)
 	for (const cJSON *m = map->child; m; m = m->next) {
 		const char *id = m->string ? m->string : "";
 
-		if (!valid_id(id)) {
+		if (!lm_id_valid(id)) {
 			problem_at(ps, side_path[role], id, -1, ID_EXPECTED);
 		} else if (role == LM_ROLE_MENTOR && g_hash_table_contains(ps->parts.index[0], id)) {
 			problem_at(ps, side_path[role], id, -1,
@@ -141,7 +132,7 @@ static void read_ranking(parser *ps, int role, uint32_t who, const char *base, c
 		const char *id = cJSON_IsString(v) ? v->valuestring : NULL;
 		guint ix = id ? GPOINTER_TO_UINT(g_hash_table_lookup(ps->parts.index[other], id)) : 0;
 
-		if (!id || !valid_id(id))
+		if (!id || !lm_id_valid(id))
 			problem_at(ps, base, key, k, ID_EXPECTED);
 		else if (!ix)
 			problem_at(ps, base, key, k, "unknown id: no %s in this file has it",
