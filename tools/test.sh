@@ -1,7 +1,8 @@
 #!/bin/sh
 # Builds libmatch and runs every test: a normal build, its CLI cases and
-# Check suites again under valgrind memcheck, then a build with
-# AddressSanitizer and UndefinedBehaviorSanitizer.
+# Check suites again under valgrind memcheck, a build with AddressSanitizer
+# and UndefinedBehaviorSanitizer, then each libFuzzer harness for
+# LM_FUZZ_SECONDS (default 60) from the seeds in tests/data.
 set -eu
 cd "$(dirname "$0")/.."
 sh tools/setup-debian.sh
@@ -24,3 +25,9 @@ ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	ctest --test-dir build-asan -j "$jobs" --output-on-failure -E install_and_consume
 step "sanitizer build and tests"
 
+# The corpus the fuzzers grow is thrown away; crashes stay in
+# build-fuzz/artifacts/TARGET/ (docs/fuzzing.md).
+corpus=$(mktemp -d)
+trap 'rm -rf "$corpus"' EXIT
+LM_FUZZ_BUILD=build-fuzz LM_FUZZ_CORPUS=$corpus sh tools/fuzz.sh "${LM_FUZZ_SECONDS:-60}"
+step "fuzzing"
