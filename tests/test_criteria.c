@@ -360,6 +360,24 @@ START_TEST(choice_rank)
 	ck_assert_uint_eq(raw(LM_CRIT_CHOICE, 0, 2), 333333333);
 	ck_assert_uint_eq(raw(LM_CRIT_CHOICE, 0, 3), 0);
 	ck_assert_uint_eq(raw(LM_CRIT_CHOICE, 1, 0), NEUTRAL);
+	/* No filter by default: an unchosen mentor is only a lower score. */
+	ck_assert(!lm_scorer_required(fx.scorer, LM_CRIT_CHOICE));
+	ck_assert_uint_eq(lm_scorer_check(fx.scorer, 0, 3) & (1u << LM_CRIT_CHOICE), 0);
+	teardown();
+
+	/* Required: a mentee who chose is paired only among their choices; one
+	 * who did not choose, with anyone. */
+	setup("{\"format\": \"libmatch-model\", \"version\": 1,"
+	      " \"criteria\": {\"choice\": {\"weight\": 5, \"required\": true}}}",
+	      "{\"id\": \"a\", \"choices\": [\"y\", \"x\"]}, {\"id\": \"b\"}",
+	      "{\"id\": \"x\"}, {\"id\": \"y\"}, {\"id\": \"z\"}");
+	ck_assert(lm_scorer_required(fx.scorer, LM_CRIT_CHOICE));
+	ck_assert(pass(LM_CRIT_CHOICE, 0, 0));
+	ck_assert(pass(LM_CRIT_CHOICE, 0, 1));
+	ck_assert(!pass(LM_CRIT_CHOICE, 0, 2));
+	ck_assert(pass(LM_CRIT_CHOICE, 1, 2));
+	ck_assert_uint_ne(lm_scorer_check(fx.scorer, 0, 2) & (1u << LM_CRIT_CHOICE), 0);
+	ck_assert_uint_eq(lm_scorer_check(fx.scorer, 1, 2) & (1u << LM_CRIT_CHOICE), 0);
 	teardown();
 }
 END_TEST

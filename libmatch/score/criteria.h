@@ -176,6 +176,9 @@ gboolean lm_crit_seniority_parse(lm_json_doc *doc, const cJSON *obj, const char 
 				 lm_model *m);
 gboolean lm_crit_seniority_filter(const lm_scorer *s, const lm_pair_ref *pair);
 uint32_t lm_crit_seniority_score(const lm_scorer *s, const lm_pair_ref *pair);
+/* Required: a mentee who made choices is paired only with a mentor chosen;
+ * a mentee without choices with anyone (explicit rankings from the cohort). */
+gboolean lm_crit_choice_filter(const lm_scorer *s, const lm_pair_ref *pair);
 uint32_t lm_crit_choice_score(const lm_scorer *s, const lm_pair_ref *pair);
 uint32_t lm_crit_continuity_score(const lm_scorer *s, const lm_pair_ref *pair);
 void lm_crit_waiting_reset(lm_model_params *p);

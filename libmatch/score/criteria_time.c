@@ -194,6 +194,20 @@ uint32_t lm_crit_seniority_score(const lm_scorer *s, const lm_pair_ref *pair)
 			  SENIORITY_DECAY_YEARS);
 }
 
+gboolean lm_crit_choice_filter(const lm_scorer *s, const lm_pair_ref *pair)
+{
+	lm_span ch = pair->mentee->choices;
+	if (ch.len == 0)
+		return TRUE;
+	/* Choices keep their rank order (not sorted): a short linear scan. */
+	const uint32_t *refs = lm_span_refs(s->cohort, ch);
+	for (uint32_t r = 0; r < ch.len; r++) {
+		if (refs[r] == pair->mentor_ix)
+			return TRUE;
+	}
+	return FALSE;
+}
+
 uint32_t lm_crit_choice_score(const lm_scorer *s, const lm_pair_ref *pair)
 {
 	lm_span ch = pair->mentee->choices;
