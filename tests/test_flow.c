@@ -314,6 +314,30 @@ START_TEST(brute_force_unit)
 }
 END_TEST
 
+/* Scores of 2^31 millionths and more (2,147 points): the searches keep
+ * each arc's weight instead of packing the score beside its column. The
+ * same brute-force check, ties included (tied scores scaled by 2^32). */
+START_TEST(brute_force_wide_scores)
+{
+	GRand *rng = g_rand_new_with_seed(31);
+	int swaps = 0;
+
+	for (int i = 0; i < 300; i++) {
+		instance x;
+
+		random_instance(&x, rng, g_rand_int_range(rng, 1, 7), g_rand_int_range(rng, 1, 6),
+				2, 3, g_rand_int_range(rng, 20, 101), i % 2, 400000000000LL);
+		if (i % 2)
+			for (size_t a = 0; a < x.row_start[x.n_rows]; a++)
+				x.score[a] <<= 32;
+		check_small(&x, i % 3 ? LM_OBJECTIVE_COVERAGE : LM_OBJECTIVE_SCORE, (uint64_t)i,
+			    &swaps);
+		instance_free(&x);
+	}
+	g_rand_free(rng);
+}
+END_TEST
+
 /* A pair left out of the graph with reduced profit <= 0 cannot improve the
  * optimum: solving with it gives the same value. */
 START_TEST(reduced_profit_prices_left_out_pairs)
@@ -711,6 +735,7 @@ static Suite *flow_suite(void)
 
 	tcase_add_test(exact, brute_force_small);
 	tcase_add_test(exact, brute_force_unit);
+	tcase_add_test(exact, brute_force_wide_scores);
 	tcase_add_test(exact, reduced_profit_prices_left_out_pairs);
 	tcase_set_timeout(exact, 600);
 	suite_add_tcase(s, exact);

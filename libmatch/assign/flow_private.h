@@ -89,6 +89,12 @@ typedef struct lm_flow_work {
 	size_t *slot_arc;     /* per slot: the assigned arc */
 	uint32_t *slot_row;   /* per slot: its row */
 	int64_t *slot_wt;     /* per slot: the assigned arc's weight */
+	/* Per row: an upper bound on w - q_c over its usable unused arcs,
+	 * exact when the row was last scanned; it stays a bound because
+	 * column prices only rise, and grows when an arc becomes unused.
+	 * INT64_MAX until the row is first scanned. A row whose bound puts
+	 * every arc beyond the search's bound is not scanned. */
+	int64_t *reach;
 	size_t *slot_arcs;    /* per slot: its row's first arc and end, so that */
 	size_t *slot_arcs_end; /* the row's arcs load before the row is scanned */
 	/* The searches' copy of the arcs. When every score fits in 31 bits

@@ -9,6 +9,7 @@
 
 #define MARK_LABELLED(w) ((w)->gen)
 #define MARK_SETTLED(w) ((w)->gen + 1)
+#define REACH_UNKNOWN INT64_MAX
 
 /* ---- workspace ---------------------------------------------------------- */
 
@@ -56,13 +57,16 @@ int lm_flow_work_init(lm_flow_work *w, const lm_flow_input *in, const lm_flow_sc
 		w->cap[c] = lm_flow_cap(in, c);
 	slots = count_slots(w);
 	if (!TRY_NEW(w->slot_arc, size_t, slots) || !TRY_NEW(w->slot_row, uint32_t, slots) ||
-	    !TRY_NEW(w->slot_wt, int64_t, slots) || !TRY_NEW(w->slot_arcs, size_t, slots) ||
+	    !TRY_NEW(w->slot_wt, int64_t, slots) || !TRY_NEW(w->reach, int64_t, w->n_rows) ||
+	    !TRY_NEW(w->slot_arcs, size_t, slots) ||
 	    !TRY_NEW(w->slot_arcs_end, size_t, slots) ||
 	    !TRY_NEW(w->dist, int64_t, nodes) || !TRY_NEW(w->pred_a, size_t, nodes) ||
 	    !TRY_NEW(w->pred_n, uint32_t, nodes) || !TRY_NEW(w->mark, uint32_t, nodes) ||
 	    !TRY_NEW(w->heap, lm_flow_heap_entry, nodes) || !TRY_NEW(w->heap_pos, uint32_t, nodes) ||
 	    !TRY_NEW(w->settled, uint32_t, nodes))
 		goto oom;
+	for (uint32_t r = 0; r < w->n_rows; r++)
+		w->reach[r] = REACH_UNKNOWN;
 	if (sc->smax < (lm_score)LM_FLOW_ARC_SKIP) {
 		if (!TRY_NEW(w->arc, lm_flow_arc, m))
 			goto oom;
@@ -94,6 +98,7 @@ void lm_flow_work_clear(lm_flow_work *w)
 	g_free(w->slot_arc);
 	g_free(w->slot_row);
 	g_free(w->slot_wt);
+	g_free(w->reach);
 	g_free(w->slot_arcs);
 	g_free(w->slot_arcs_end);
 	g_free(w->wt);
@@ -214,9 +219,15 @@ static inline void scan_row_impl(lm_flow_work *w, uint32_t r, sink *best, const 
 		best->row = r;
 	}
 	bound = MIN(best->dist, best->free);
+	/* No arc can give a label within the bound: nothing to scan. */
+	if (w->reach[r] != REACH_UNKNOWN && base - w->reach[r] > bound)
+		return;
+
+	int64_t top = -LM_FLOW_WEIGHT_MAX;
+
 	for (size_t a = in->row_start[r]; a < in->row_start[r + 1]; a++) {
 		uint32_t c;
-		int64_t nd;
+		int64_t gain, nd;
 
 		if (packed) {
 			lm_flow_arc x = w->arc[a];
@@ -224,15 +235,17 @@ static inline void scan_row_impl(lm_flow_work *w, uint32_t r, sink *best, const 
 			if (x.s & LM_FLOW_ARC_SKIP)
 				continue;
 			c = x.col;
-			nd = base + w->q[c] - (w->wmul * (int64_t)x.s + w->wadd);
+			gain = w->wmul * (int64_t)x.s + w->wadd - w->q[c];
 		} else {
 			int64_t wa = w->wt[a];
 
 			if (w->used[a] || wa < 0)
 				continue;
 			c = in->arc_col[a];
-			nd = base + w->q[c] - wa;
+			gain = wa - w->q[c];
 		}
+		top = MAX(top, gain);
+		nd = base - gain;
 		if (nd > bound || !relax(w, w->n_rows + c, nd, r, a))
 			continue;
 		if (w->load[c] < w->cap[c]) {
@@ -247,6 +260,7 @@ static inline void scan_row_impl(lm_flow_work *w, uint32_t r, sink *best, const 
 			__builtin_prefetch(&w->slot_arcs_end[s0]);
 		}
 	}
+	w->reach[r] = top;
 }
 
 static void scan_row(lm_flow_work *w, uint32_t r, sink *best)
@@ -265,6 +279,7 @@ static inline void prefetch_row(const lm_flow_work *w, uint32_t r, size_t s)
 	size_t b = w->slot_arcs[s], e = w->slot_arcs_end[s];
 
 	__builtin_prefetch(&in->row_start[r]);
+	__builtin_prefetch(&w->reach[r]);
 	if (w->arc) {
 		for (size_t a = b; a < e; a += 8)
 			__builtin_prefetch(&w->arc[a]);
@@ -340,6 +355,9 @@ static void shift_back(lm_flow_work *w, uint32_t r, uint32_t r0)
 		uint32_t col_node = w->pred_n[r];
 		size_t a = w->pred_a[col_node];
 
+		/* r's arc becomes unused: its gain joins r's reach. */
+		if (w->reach[r] != REACH_UNKNOWN)
+			w->reach[r] = MAX(w->reach[r], w->slot_wt[s] - w->q[col_node - w->n_rows]);
 		lm_flow_set_used(w, w->slot_arc[s], 0);
 		r = w->pred_n[col_node];
 		lm_flow_fill_slot(w, s, r, a);
