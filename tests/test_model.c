@@ -82,7 +82,7 @@ START_TEST(preset_role_model)
 	ck_assert_uint_eq(m->vocab[LM_VOCAB_REGIONS]->len, 18);
 	ck_assert_int_eq(m->algorithm, LM_ALGORITHM_OPTIMAL);
 	ck_assert_int_eq(m->objective, LM_OBJECTIVE_COVERAGE);
-	ck_assert_int_eq(m->top_k, 0);
+	ck_assert_int_eq(m->top_k, 50);
 	lm_model_free(m);
 }
 END_TEST

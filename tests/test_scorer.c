@@ -92,7 +92,7 @@ START_TEST(accessors)
 	s = scorer_of(m, c);
 	ck_assert_int_eq(lm_scorer_default_algorithm(s), LM_ALGORITHM_OPTIMAL);
 	ck_assert_int_eq(lm_scorer_default_objective(s), LM_OBJECTIVE_COVERAGE);
-	ck_assert_int_eq(lm_scorer_default_top_k(s), 0);
+	ck_assert_int_eq(lm_scorer_default_top_k(s), 50);
 	ck_assert(!lm_scorer_required(s, LM_CRIT_SENIORITY));
 	ck_assert_int_eq(lm_scorer_weight(s, LM_CRIT_SENIORITY), 0);
 	lm_scorer_free(s);

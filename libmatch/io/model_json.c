@@ -14,7 +14,8 @@
 /* Longest name or vocabulary value, in bytes. */
 #define LM_MODEL_MAX_NAME 256
 
-static const char *const algorithm_names[] = {"optimal", "stable", "greedy", "fair"};
+/* In lm_algorithm order. */
+static const char *const algorithm_names[] = {"optimal", "stable", "greedy", "fair", "rounds"};
 static const char *const objective_names[] = {"coverage", "score"};
 
 gboolean lm_model_json_micro(lm_json_doc *doc, const cJSON *item, const char *path, double min,

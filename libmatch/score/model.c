@@ -107,7 +107,9 @@ lm_model *lm_model_alloc_preset(lm_preset preset)
 	lm_model_set_vocab(m, LM_VOCAB_STAGES, known_stages, G_N_ELEMENTS(known_stages));
 	m->algorithm = LM_ALGORITHM_OPTIMAL;
 	m->objective = LM_OBJECTIVE_COVERAGE;
-	m->top_k = 0;
+	/* Exact for any k (pricing adds back every pair that could help); 50
+	 * keeps national cohorts to N x 50 arcs instead of every feasible pair. */
+	m->top_k = 50;
 	return m;
 }
 
