@@ -130,24 +130,36 @@ static int32_t first_ranked(const lm_run *r, uint32_t m, const uint8_t *paired,
  * full with mentees it ranks higher, or (rounds) their places were taken
  * first; otherwise a feasible mentor still has a place (the objective chose
  * not to use it), or every feasible mentor's places went to others. */
-static void explain_unmatched(const lm_run *r, lm_result *res, uint32_t m, const uint32_t *left,
-			      const uint8_t *paired, uint32_t *blocked)
+/* How many mentors each hard constraint rules out for mentee m. */
+static void count_blocked(const lm_run *r, uint32_t m, uint32_t *blocked)
 {
 	size_t n = lm_scorer_count(r->scorer);
-	gboolean feasible = FALSE, spare = FALSE;
-	int32_t best = -1;
-	lm_score best_score = -1;
 
 	memset(blocked, 0, n * sizeof *blocked);
 	for (uint32_t t = 0; t < r->n_cols; t++) {
 		uint32_t failed = lm_scorer_check(r->scorer, m, t);
 
-		if (failed) {
-			for (size_t c = 0; c < n; c++)
-				blocked[c] += (failed >> c) & 1u;
-			continue;
-		}
-		if (paired[t])
+		for (size_t c = 0; failed && c < n; c++)
+			blocked[c] += (failed >> c) & 1u;
+	}
+}
+
+/* scanned: room for every mentor. The feasible mentors are found from the
+ * scan (the two cheapest rules over all mentors at once); only a mentee
+ * with none pays for checking every rule against every mentor, to count
+ * what ruled them out. */
+static void explain_unmatched(const lm_run *r, lm_result *res, uint32_t m, const uint32_t *left,
+			      const uint8_t *paired, uint32_t *blocked, uint32_t *scanned)
+{
+	uint32_t n_scanned = lm_scorer_scan(r->scorer, m, scanned);
+	gboolean feasible = FALSE, spare = FALSE;
+	int32_t best = -1;
+	lm_score best_score = -1;
+
+	for (uint32_t k = 0; k < n_scanned; k++) {
+		uint32_t t = scanned[k];
+
+		if (paired[t] || !lm_scorer_feasible_scanned(r->scorer, m, t))
 			continue;
 		feasible = TRUE;
 		if (left[t] > 0)
@@ -159,6 +171,7 @@ static void explain_unmatched(const lm_run *r, lm_result *res, uint32_t m, const
 		}
 	}
 	if (!feasible) {
+		count_blocked(r, m, blocked);
 		lm_result_add_unmatched(res, m, LM_UNMATCHED_NO_FEASIBLE_MENTOR, -1, blocked);
 	} else if (r->lists) {
 		gboolean any_place;
@@ -192,6 +205,7 @@ static void add_unmatched(const lm_run *r, lm_result *res)
 	uint32_t *left = g_memdup2(r->cap, r->n_cols * sizeof(uint32_t) + 1);
 	uint8_t *paired = g_new0(uint8_t, r->n_cols + 1);
 	uint32_t *blocked = g_new0(uint32_t, lm_scorer_count(r->scorer));
+	uint32_t *scanned = g_new(uint32_t, r->n_cols + 1);
 	guint i = 0;
 
 	g_array_sort(assigned, by_mentee);
@@ -209,12 +223,13 @@ static void add_unmatched(const lm_run *r, lm_result *res)
 			paired[g_array_index(assigned, lm_pair_ix, k).mentor] = 1;
 		for (uint32_t j = 0; r->opt.keep_current && j < p->current.len; j++)
 			paired[lm_span_refs(c, p->current)[j]] = 1;
-		explain_unmatched(r, res, m, left, paired, blocked);
+		explain_unmatched(r, res, m, left, paired, blocked, scanned);
 		memset(paired, 0, r->n_cols);
 	}
 	g_free(left);
 	g_free(paired);
 	g_free(blocked);
+	g_free(scanned);
 }
 
 static lm_result *new_result(const lm_run *r)
