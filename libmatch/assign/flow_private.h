@@ -115,6 +115,7 @@ typedef struct lm_flow_work {
 	lm_flow_heap_entry *heap;
 	uint32_t *heap_pos, heap_len;
 	uint32_t *settled, n_settled;
+	uint32_t *lane, lane_len, lane_pos; /* see scan_column */
 } lm_flow_work;
 
 /* Marks arc a used (1) or not (0), in the output and the searches' copy. */

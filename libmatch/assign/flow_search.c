@@ -10,6 +10,8 @@
 #define MARK_LABELLED(w) ((w)->gen)
 #define MARK_SETTLED(w) ((w)->gen + 1)
 #define REACH_UNKNOWN INT64_MAX
+/* Columns with more holders send them all through the heap. */
+#define LANE_MAX 64
 
 /* ---- workspace ---------------------------------------------------------- */
 
@@ -63,7 +65,7 @@ int lm_flow_work_init(lm_flow_work *w, const lm_flow_input *in, const lm_flow_sc
 	    !TRY_NEW(w->dist, int64_t, nodes) || !TRY_NEW(w->pred_a, size_t, nodes) ||
 	    !TRY_NEW(w->pred_n, uint32_t, nodes) || !TRY_NEW(w->mark, uint32_t, nodes) ||
 	    !TRY_NEW(w->heap, lm_flow_heap_entry, nodes) || !TRY_NEW(w->heap_pos, uint32_t, nodes) ||
-	    !TRY_NEW(w->settled, uint32_t, nodes))
+	    !TRY_NEW(w->settled, uint32_t, nodes) || !TRY_NEW(w->lane, uint32_t, LANE_MAX))
 		goto oom;
 	for (uint32_t r = 0; r < w->n_rows; r++)
 		w->reach[r] = REACH_UNKNOWN;
@@ -110,6 +112,7 @@ void lm_flow_work_clear(lm_flow_work *w)
 	g_free(w->heap);
 	g_free(w->heap_pos);
 	g_free(w->settled);
+	g_free(w->lane);
 	memset(w, 0, sizeof(*w));
 }
 
@@ -295,14 +298,38 @@ static inline void prefetch_row(const lm_flow_work *w, uint32_t r, size_t s)
 /* Column c is settled and full: each assigned arc leads back to its row. */
 static void scan_column(lm_flow_work *w, uint32_t c, const sink *best)
 {
-	int64_t base = w->dist[w->n_rows + c] - w->q[c], bound = MIN(best->dist, best->free);
+	int64_t d = w->dist[w->n_rows + c], base = d - w->q[c], bound = MIN(best->dist, best->free);
+	size_t s0 = w->slot_start[c], s1 = s0 + w->load[c];
+	/* Holders reached at the column's own label (a tight arc) come before
+	 * every node in the heap: all of those are after (d, column) and rows
+	 * are numbered below columns. They go to the lane, in row order, and
+	 * are settled next without passing through the heap. */
+	gboolean lane = w->load[c] <= LANE_MAX;
 
-	for (size_t s = w->slot_start[c]; s < w->slot_start[c] + w->load[c]; s++) {
+	w->lane_len = w->lane_pos = 0;
+	for (size_t s = s0; s < s1; s++) {
 		uint32_t r = w->slot_row[s];
 		int64_t nd = base + w->slot_wt[s] - w->p[r];
 
-		if (nd <= bound && relax(w, r, nd, w->n_rows + c, s))
+		if (nd > bound)
+			continue;
+		if (lane && nd == d) {
+			if (w->mark[r] == MARK_SETTLED(w))
+				continue;
+			/* A label in the heap would be above d: it goes stale. */
+			w->mark[r] = MARK_LABELLED(w);
+			w->dist[r] = d;
+			w->pred_n[r] = w->n_rows + c;
+			w->pred_a[r] = s;
+			uint32_t i = w->lane_len++;
+
+			for (; i > 0 && w->lane[i - 1] > r; i--)
+				w->lane[i] = w->lane[i - 1];
+			w->lane[i] = r;
 			prefetch_row(w, r, s);
+		} else if (relax(w, r, nd, w->n_rows + c, s)) {
+			prefetch_row(w, r, s);
+		}
 	}
 }
 
@@ -326,10 +353,20 @@ static uint32_t search(lm_flow_work *w, uint32_t r0, sink *best)
 	w->heap_len = 0;
 	w->n_settled = 0;
 	*best = (sink){ INT64_MAX, UINT32_MAX, INT64_MAX };
+	w->lane_len = w->lane_pos = 0;
 	relax(w, r0, 0, r0, 0);
-	while (w->heap_len > 0 && w->heap[0].dist <= best->dist) {
-		uint32_t v = heap_pop(w);
+	for (;;) {
+		uint32_t v;
 
+		if (w->lane_pos < w->lane_len) {
+			v = w->lane[w->lane_pos++];
+		} else {
+			if (w->heap_len == 0 || w->heap[0].dist > best->dist)
+				break;
+			v = heap_pop(w);
+			if (w->mark[v] == MARK_SETTLED(w))
+				continue; /* a stale entry: settled from the lane */
+		}
 		settle(w, v);
 		if (v < w->n_rows) {
 			scan_row(w, v, best);
