@@ -4,31 +4,13 @@
 #include "lm_test.h"
 #include "libmatch/solver.h"
 
-static void expect_code(int rc, lm_error *err, int code, const char *substring)
-{
-	ck_assert_int_eq(rc, code);
-	ck_assert_ptr_nonnull(err);
-	ck_assert_int_eq(lm_error_code(err), code);
-	ck_assert_msg(strstr(lm_error_message(err), substring), "'%s' not in '%s'", substring,
-		      lm_error_message(err));
-	lm_error_free(err);
-}
-
-/* Calls f with a fresh error and checks the code and message. */
-#define EXPECT(call, code, substring)                           \
-	do {                                                    \
-		lm_error *err = NULL;                           \
-		int rc_ = (call);                               \
-		expect_code(rc_, err, code, substring);         \
-	} while (0)
-
 START_TEST(new_and_free)
 {
 	lm_graph *g = NULL;
 
-	EXPECT(lm_graph_new(NULL, 1, 1, &err), LM_EINVAL, "out is NULL");
-	EXPECT(lm_graph_new(&g, (size_t)1 << 31, 1, &err), LM_EINVAL, "2^31 - 1");
-	EXPECT(lm_graph_new(&g, 1, (size_t)1 << 31, &err), LM_EINVAL, "2^31 - 1");
+	LM_EXPECT(lm_graph_new(NULL, 1, 1, &err), LM_EINVAL, "out is NULL");
+	LM_EXPECT(lm_graph_new(&g, (size_t)1 << 31, 1, &err), LM_EINVAL, "2^31 - 1");
+	LM_EXPECT(lm_graph_new(&g, 1, (size_t)1 << 31, &err), LM_EINVAL, "2^31 - 1");
 	ck_assert_ptr_null(g);
 	ck_assert_int_eq(lm_graph_new(&g, 0, 0, NULL), 0);
 	ck_assert_uint_eq(lm_graph_edge_count(g), 0);
@@ -46,20 +28,20 @@ START_TEST(set_id)
 	memset(long_id, 'a', 65);
 	long_id[65] = '\0';
 	lm_graph_new(&g, 2, 2, NULL);
-	EXPECT(lm_graph_set_id(NULL, LM_ROLE_MENTEE, 0, "a", &err), LM_EINVAL, "NULL");
-	EXPECT(lm_graph_set_id(g, LM_ROLE_MENTEE, 0, NULL, &err), LM_EINVAL, "NULL");
-	EXPECT(lm_graph_set_id(g, (lm_role)2, 0, "a", &err), LM_EINVAL, "role");
-	EXPECT(lm_graph_set_id(g, LM_ROLE_MENTEE, 2, "a", &err), LM_EINVAL, "out of range");
-	EXPECT(lm_graph_set_id(g, LM_ROLE_MENTOR, 2, "a", &err), LM_EINVAL, "out of range");
-	EXPECT(lm_graph_set_id(g, LM_ROLE_MENTEE, 0, "", &err), LM_EINVAL, "1-64 characters");
-	EXPECT(lm_graph_set_id(g, LM_ROLE_MENTEE, 0, "a b", &err), LM_EINVAL, "1-64 characters");
-	EXPECT(lm_graph_set_id(g, LM_ROLE_MENTEE, 0, "\xc3\xa9", &err), LM_EINVAL, "1-64");
-	EXPECT(lm_graph_set_id(g, LM_ROLE_MENTEE, 0, long_id, &err), LM_EINVAL, "1-64");
+	LM_EXPECT(lm_graph_set_id(NULL, LM_ROLE_MENTEE, 0, "a", &err), LM_EINVAL, "NULL");
+	LM_EXPECT(lm_graph_set_id(g, LM_ROLE_MENTEE, 0, NULL, &err), LM_EINVAL, "NULL");
+	LM_EXPECT(lm_graph_set_id(g, (lm_role)2, 0, "a", &err), LM_EINVAL, "role");
+	LM_EXPECT(lm_graph_set_id(g, LM_ROLE_MENTEE, 2, "a", &err), LM_EINVAL, "out of range");
+	LM_EXPECT(lm_graph_set_id(g, LM_ROLE_MENTOR, 2, "a", &err), LM_EINVAL, "out of range");
+	LM_EXPECT(lm_graph_set_id(g, LM_ROLE_MENTEE, 0, "", &err), LM_EINVAL, "1-64 characters");
+	LM_EXPECT(lm_graph_set_id(g, LM_ROLE_MENTEE, 0, "a b", &err), LM_EINVAL, "1-64 characters");
+	LM_EXPECT(lm_graph_set_id(g, LM_ROLE_MENTEE, 0, "\xc3\xa9", &err), LM_EINVAL, "1-64");
+	LM_EXPECT(lm_graph_set_id(g, LM_ROLE_MENTEE, 0, long_id, &err), LM_EINVAL, "1-64");
 	long_id[64] = '\0';
 	ck_assert_int_eq(lm_graph_set_id(g, LM_ROLE_MENTEE, 0, long_id, NULL), 0);
 	ck_assert_int_eq(lm_graph_set_id(g, LM_ROLE_MENTEE, 0, "m-1", NULL), 0);
 	ck_assert_int_eq(lm_graph_set_id(g, LM_ROLE_MENTEE, 0, "m-1", NULL), 0);
-	EXPECT(lm_graph_set_id(g, LM_ROLE_MENTEE, 1, "m-1", &err), LM_EPARSE, "already used");
+	LM_EXPECT(lm_graph_set_id(g, LM_ROLE_MENTEE, 1, "m-1", &err), LM_EPARSE, "already used");
 	/* The same id on the other side is fine; a renamed id is free again. */
 	ck_assert_int_eq(lm_graph_set_id(g, LM_ROLE_MENTOR, 0, "m-1", NULL), 0);
 	ck_assert_int_eq(lm_graph_set_id(g, LM_ROLE_MENTEE, 0, "m-0", NULL), 0);
@@ -73,10 +55,10 @@ START_TEST(set_capacity)
 	lm_graph *g = NULL;
 
 	lm_graph_new(&g, 1, 2, NULL);
-	EXPECT(lm_graph_set_capacity(NULL, 0, 1, &err), LM_EINVAL, "NULL");
-	EXPECT(lm_graph_set_capacity(g, 2, 1, &err), LM_EINVAL, "out of range");
-	EXPECT(lm_graph_set_capacity(g, 0, -1, &err), LM_EINVAL, "from 0 to 1000000");
-	EXPECT(lm_graph_set_capacity(g, 0, 1000001, &err), LM_EINVAL, "from 0 to 1000000");
+	LM_EXPECT(lm_graph_set_capacity(NULL, 0, 1, &err), LM_EINVAL, "NULL");
+	LM_EXPECT(lm_graph_set_capacity(g, 2, 1, &err), LM_EINVAL, "out of range");
+	LM_EXPECT(lm_graph_set_capacity(g, 0, -1, &err), LM_EINVAL, "from 0 to 1000000");
+	LM_EXPECT(lm_graph_set_capacity(g, 0, 1000001, &err), LM_EINVAL, "from 0 to 1000000");
 	ck_assert_int_eq(lm_graph_set_capacity(g, 0, 0, NULL), 0);
 	ck_assert_int_eq(lm_graph_set_capacity(g, 1, 1000000, NULL), 0);
 	lm_graph_free(g);
@@ -88,15 +70,15 @@ START_TEST(add_edge)
 	lm_graph *g = NULL;
 
 	lm_graph_new(&g, 2, 2, NULL);
-	EXPECT(lm_graph_add_edge(NULL, 0, 0, 1, &err), LM_EINVAL, "NULL");
-	EXPECT(lm_graph_add_edge(g, 2, 0, 1, &err), LM_EINVAL, "out of range");
-	EXPECT(lm_graph_add_edge(g, 0, 2, 1, &err), LM_EINVAL, "out of range");
-	EXPECT(lm_graph_add_edge(g, 0, 0, -1, &err), LM_EINVAL, "score");
-	EXPECT(lm_graph_add_edge(g, 0, 0, 1000000000001LL, &err), LM_EINVAL, "score");
+	LM_EXPECT(lm_graph_add_edge(NULL, 0, 0, 1, &err), LM_EINVAL, "NULL");
+	LM_EXPECT(lm_graph_add_edge(g, 2, 0, 1, &err), LM_EINVAL, "out of range");
+	LM_EXPECT(lm_graph_add_edge(g, 0, 2, 1, &err), LM_EINVAL, "out of range");
+	LM_EXPECT(lm_graph_add_edge(g, 0, 0, -1, &err), LM_EINVAL, "score");
+	LM_EXPECT(lm_graph_add_edge(g, 0, 0, 1000000000001LL, &err), LM_EINVAL, "score");
 	ck_assert_uint_eq(lm_graph_edge_count(g), 0);
 	ck_assert_int_eq(lm_graph_add_edge(g, 0, 0, 1000000000000LL, NULL), 0);
 	ck_assert_int_eq(lm_graph_add_edge(g, 0, 1, 0, NULL), 0);
-	EXPECT(lm_graph_add_edge(g, 0, 1, 5, &err), LM_EPARSE, "already added");
+	LM_EXPECT(lm_graph_add_edge(g, 0, 1, 5, &err), LM_EPARSE, "already added");
 	ck_assert_uint_eq(lm_graph_edge_count(g), 2);
 	lm_graph_free(g);
 }
@@ -138,13 +120,13 @@ START_TEST(solve_arguments)
 	lm_options *o;
 
 	lm_graph_new(&g, 1, 1, NULL);
-	EXPECT(lm_graph_solve(NULL, g, NULL, &err), LM_EINVAL, "NULL");
-	EXPECT(lm_graph_solve(&res, NULL, NULL, &err), LM_EINVAL, "NULL");
+	LM_EXPECT(lm_graph_solve(NULL, g, NULL, &err), LM_EINVAL, "NULL");
+	LM_EXPECT(lm_graph_solve(&res, NULL, NULL, &err), LM_EINVAL, "NULL");
 	o = options(LM_ALGORITHM_STABLE, LM_OBJECTIVE_COVERAGE, 1);
-	EXPECT(lm_graph_solve(&res, g, o, &err), LM_EINVAL, "stable is not available");
+	LM_EXPECT(lm_graph_solve(&res, g, o, &err), LM_EINVAL, "stable is not available");
 	lm_options_free(o);
 	o = options(LM_ALGORITHM_FAIR, LM_OBJECTIVE_COVERAGE, 1);
-	EXPECT(lm_graph_solve(&res, g, o, &err), LM_EINVAL, "fair is not available");
+	LM_EXPECT(lm_graph_solve(&res, g, o, &err), LM_EINVAL, "fair is not available");
 	lm_options_free(o);
 	ck_assert_ptr_null(res);
 	lm_graph_free(g);
@@ -208,7 +190,7 @@ START_TEST(default_name_clash)
 
 	lm_graph_new(&g, 3, 1, NULL);
 	lm_graph_set_id(g, LM_ROLE_MENTEE, 0, "2", NULL);
-	EXPECT(lm_graph_solve(&res, g, NULL, &err), LM_EINVAL, "default name");
+	LM_EXPECT(lm_graph_solve(&res, g, NULL, &err), LM_EINVAL, "default name");
 	/* Naming the other one too, or using a non-canonical number, is fine. */
 	lm_graph_set_id(g, LM_ROLE_MENTEE, 2, "two", NULL);
 	ck_assert_int_eq(lm_graph_solve(&res, g, NULL, NULL), 0);
@@ -345,7 +327,7 @@ START_TEST(huge_scores_and_capacities)
 	for (size_t c = 0; c < 3; c++)
 		lm_graph_set_capacity(g, c, 1000000, NULL);
 	lm_graph_add_edge(g, 0, 0, 1000000000000LL, NULL);
-	EXPECT(lm_graph_solve(&res, g, NULL, &err), LM_EINVAL, "scores too large");
+	LM_EXPECT(lm_graph_solve(&res, g, NULL, &err), LM_EINVAL, "scores too large");
 	lm_graph_free(g);
 	lm_graph_new(&g, 2, 1, NULL);
 	lm_graph_set_capacity(g, 0, 1000000, NULL);

@@ -3,59 +3,12 @@
  * hard requests never broken, determinism across threads and runs,
  * unmatched reasons, explanations, and error paths. */
 #include <string.h>
-#include <cjson/cJSON.h>
-#include "lm_test.h"
-#include "libmatch/libmatch.h"
+#include "lm_test_cohort.h"
 
 /* ---- random cohorts ------------------------------------------------------ */
 
-static const char *regions[] = { "seoul", "gyeonggi", "incheon", "busan" };
-static const char *goals[] = { "employment", "education", "stress_coping", "finance" };
-static const char *genders[] = { "female", "male", "undisclosed" };
-
-static void add_common(cJSON *p, GRand *rng, gboolean mentor)
-{
-	cJSON *langs = cJSON_AddObjectToObject(p, "languages");
-	cJSON *modes = cJSON_AddArrayToObject(p, "modes");
-	cJSON *avail = cJSON_AddObjectToObject(p, "availability");
-	cJSON *weekly = cJSON_AddArrayToObject(avail, "weekly");
-	char slot[32];
-
-	cJSON_AddStringToObject(p, "gender", genders[g_rand_int_range(rng, 0, 3)]);
-	cJSON_AddNumberToObject(p, "birth_year", g_rand_int_range(rng, 1960, 2005));
-	cJSON_AddNumberToObject(p, "arrival_year", mentor ? g_rand_int_range(rng, 2005, 2020)
-							  : g_rand_int_range(rng, 2019, 2025));
-	cJSON_AddStringToObject(p, "region", regions[g_rand_int_range(rng, 0, 4)]);
-	cJSON_AddNumberToObject(langs, "ko", g_rand_int_range(rng, 2, 6));
-	if (g_rand_boolean(rng))
-		cJSON_AddNumberToObject(langs, "zh", g_rand_int_range(rng, 0, 6));
-	int mode_set = g_rand_int_range(rng, 1, 4); /* in person, online, or both */
-	if (mode_set & 1)
-		cJSON_AddItemToArray(modes, cJSON_CreateString("in_person"));
-	if (mode_set & 2)
-		cJSON_AddItemToArray(modes, cJSON_CreateString("online"));
-	cJSON_AddStringToObject(avail, "tz", "Asia/Seoul");
-	for (int i = g_rand_int_range(rng, 1, 3); i > 0; i--) {
-		static const char *days[] = { "mon", "wed", "sat" };
-		int h = g_rand_int_range(rng, 17, 20);
-
-		g_snprintf(slot, sizeof slot, "%s %02d:00-%02d:00", days[g_rand_int_range(rng, 0, 3)],
-			   h, h + g_rand_int_range(rng, 2, 4));
-		cJSON_AddItemToArray(weekly, cJSON_CreateString(slot));
-	}
-	cJSON_AddBoolToObject(p, "consent", g_rand_int_range(rng, 0, 10) != 0);
-}
-
-static void add_goals(cJSON *p, const char *key, GRand *rng)
-{
-	cJSON *a = cJSON_AddArrayToObject(p, key);
-	int first = g_rand_int_range(rng, 0, 4), n = g_rand_int_range(rng, 1, 4);
-
-	for (int i = 0; i < n; i++)
-		cJSON_AddItemToArray(a, cJSON_CreateString(goals[(first + i) % 4]));
-}
-
-/* A random cohort as JSON text; caller frees with g_free. */
+/* As lmt_random_cohort, with do-not-pair lists and a choice: the hard
+ * requests test needs exclusions. Caller frees with g_free. */
 static char *random_cohort(GRand *rng, int n_mentees, int n_mentors)
 {
 	cJSON *root = cJSON_CreateObject();
@@ -72,8 +25,8 @@ static char *random_cohort(GRand *rng, int n_mentees, int n_mentors)
 
 		g_snprintf(id, sizeof id, "r-%02d", i);
 		cJSON_AddStringToObject(p, "id", id);
-		add_common(p, rng, TRUE);
-		add_goals(p, "offers", rng);
+		lmt_add_common(p, rng, TRUE);
+		lmt_add_goals(p, "offers", rng);
 		cJSON_AddNumberToObject(p, "capacity", g_rand_int_range(rng, 0, 3));
 		cJSON_AddItemToArray(rs, p);
 	}
@@ -82,8 +35,8 @@ static char *random_cohort(GRand *rng, int n_mentees, int n_mentors)
 
 		g_snprintf(id, sizeof id, "m-%02d", i);
 		cJSON_AddStringToObject(p, "id", id);
-		add_common(p, rng, FALSE);
-		add_goals(p, "goals", rng);
+		lmt_add_common(p, rng, FALSE);
+		lmt_add_goals(p, "goals", rng);
 		if (g_rand_int_range(rng, 0, 4) == 0) {
 			cJSON *pref = cJSON_AddObjectToObject(p, "prefers");
 			cJSON_AddStringToObject(pref, "gender", "female");
@@ -110,75 +63,7 @@ static char *random_cohort(GRand *rng, int n_mentees, int n_mentors)
 	return copy;
 }
 
-/* ---- brute force ---------------------------------------------------------- */
-
-typedef struct {
-	int n_mentees, n_mentors;
-	lm_score score[8][8];
-	gboolean feasible[8][8];
-	int wants[8], cap[8];
-	/* best found */
-	int best_count;
-	lm_score best_total;
-	int objective;
-} brute;
-
-static void brute_search(brute *b, int m, int t, int count, lm_score total, int *used_cap,
-			 int *got)
-{
-	if (m == b->n_mentees) {
-		gboolean better;
-
-		if (b->objective == LM_OBJECTIVE_COVERAGE)
-			better = count > b->best_count ||
-				 (count == b->best_count && total > b->best_total);
-		else
-			better = total > b->best_total;
-		if (better) {
-			b->best_count = count;
-			b->best_total = total;
-		}
-		return;
-	}
-	if (t == b->n_mentors) {
-		brute_search(b, m + 1, 0, count, total, used_cap, got);
-		return;
-	}
-	/* Skip mentor t for mentee m, or take it. */
-	brute_search(b, m, t + 1, count, total, used_cap, got);
-	if (b->feasible[m][t] && used_cap[t] < b->cap[t] && got[m] < b->wants[m]) {
-		used_cap[t]++;
-		got[m]++;
-		brute_search(b, m, t + 1, count + 1, total + b->score[m][t], used_cap, got);
-		used_cap[t]--;
-		got[m]--;
-	}
-}
-
-static void fill_brute(brute *b, const lm_cohort *c, const lm_model *model, const char *json)
-{
-	cJSON *root = cJSON_Parse(json);
-	cJSON *ms = cJSON_GetObjectItem(root, "mentees"), *rs = cJSON_GetObjectItem(root, "mentors");
-
-	b->n_mentees = (int)lm_cohort_count(c, LM_ROLE_MENTEE);
-	b->n_mentors = (int)lm_cohort_count(c, LM_ROLE_MENTOR);
-	for (int m = 0; m < b->n_mentees; m++) {
-		cJSON *w = cJSON_GetObjectItem(cJSON_GetArrayItem(ms, m), "wants");
-		b->wants[m] = w ? w->valueint : 1;
-		for (int t = 0; t < b->n_mentors; t++) {
-			lm_explanation *e = NULL;
-
-			ck_assert_int_eq(lm_explain(&e, c, model, lm_cohort_id(c, LM_ROLE_MENTEE, m),
-						    lm_cohort_id(c, LM_ROLE_MENTOR, t), NULL), 0);
-			b->feasible[m][t] = lm_explanation_feasible(e);
-			b->score[m][t] = lm_explanation_score(e);
-			lm_explanation_free(e);
-		}
-	}
-	for (int t = 0; t < b->n_mentors; t++)
-		b->cap[t] = cJSON_GetObjectItem(cJSON_GetArrayItem(rs, t), "capacity")->valueint;
-	cJSON_Delete(root);
-}
+/* ---- brute force (lm_test_cohort.h) ---------------------------------------- */
 
 static void check_against_brute(GRand *rng, int objective, long top_k)
 {
@@ -189,8 +74,7 @@ static void check_against_brute(GRand *rng, int objective, long top_k)
 	lm_options *opt = NULL;
 	lm_result *r = NULL;
 	lm_error *err = NULL;
-	brute b = { .objective = objective, .best_count = -1, .best_total = -1 };
-	int used_cap[8] = { 0 }, got[8] = { 0 };
+	lmt_brute b = { .mode = LMT_OPTIMAL, .objective = objective };
 
 	ck_assert_msg(lm_cohort_load_buffer(&c, json, strlen(json), "random", &err) == 0, "%s",
 		      lm_error_message(err));
@@ -199,10 +83,8 @@ static void check_against_brute(GRand *rng, int objective, long top_k)
 	lm_options_set_objective(opt, objective, NULL);
 	lm_options_set_top_k(opt, top_k, NULL);
 	ck_assert_int_eq(lm_match(&r, c, model, opt, &err), 0);
-	fill_brute(&b, c, model, json);
-	if (objective == LM_OBJECTIVE_SCORE)
-		b.best_count = 0;
-	brute_search(&b, 0, 0, 0, 0, used_cap, got);
+	lmt_brute_fill(&b, c, model, json);
+	lmt_brute_solve(&b);
 	ck_assert_int_eq(lm_result_total_score(r), b.best_total);
 	if (objective == LM_OBJECTIVE_COVERAGE)
 		ck_assert_int_eq((int)lm_result_pair_count(r), b.best_count);

@@ -166,36 +166,19 @@ END_TEST
 
 /* ---- loading -------------------------------------------------------------------------- */
 
-static void expect_error(int rc, lm_error *err, int code, const char *substring)
-{
-	ck_assert_int_eq(rc, code);
-	ck_assert_ptr_nonnull(err);
-	ck_assert_int_eq(lm_error_code(err), code);
-	ck_assert_msg(strstr(lm_error_message(err), substring), "'%s' not in '%s'", substring,
-		      lm_error_message(err));
-	lm_error_free(err);
-}
-
-#define EXPECT(call, code, substring)                   \
-	do {                                            \
-		lm_error *err = NULL;                   \
-		int rc_ = (call);                       \
-		expect_error(rc_, err, code, substring); \
-	} while (0)
-
 START_TEST(load_arguments)
 {
 	lm_prefs *p = NULL;
 	g_autofree char *missing = lm_test_data("valid/prefs-no-such-file.json");
 
-	EXPECT(lm_prefs_load_file(NULL, "x.json", &err), LM_EINVAL, "out is NULL");
-	EXPECT(lm_prefs_load_file(&p, NULL, &err), LM_EINVAL, "path is NULL");
-	EXPECT(lm_prefs_load_file(&p, missing, &err), LM_EIO, "prefs-no-such-file.json");
-	EXPECT(lm_prefs_load_buffer(NULL, "{}", 2, NULL, &err), LM_EINVAL, "out is NULL");
-	EXPECT(lm_prefs_load_buffer(&p, NULL, 2, NULL, &err), LM_EINVAL, "data is NULL");
-	EXPECT(lm_prefs_load_buffer(&p, "{}", (size_t)1 << 40, "big", &err), LM_ELIMIT,
+	LM_EXPECT(lm_prefs_load_file(NULL, "x.json", &err), LM_EINVAL, "out is NULL");
+	LM_EXPECT(lm_prefs_load_file(&p, NULL, &err), LM_EINVAL, "path is NULL");
+	LM_EXPECT(lm_prefs_load_file(&p, missing, &err), LM_EIO, "prefs-no-such-file.json");
+	LM_EXPECT(lm_prefs_load_buffer(NULL, "{}", 2, NULL, &err), LM_EINVAL, "out is NULL");
+	LM_EXPECT(lm_prefs_load_buffer(&p, NULL, 2, NULL, &err), LM_EINVAL, "data is NULL");
+	LM_EXPECT(lm_prefs_load_buffer(&p, "{}", (size_t)1 << 40, "big", &err), LM_ELIMIT,
 	       "big: input is larger");
-	EXPECT(lm_prefs_load_buffer(&p, NULL, 0, NULL, &err), LM_EPARSE, "<memory>");
+	LM_EXPECT(lm_prefs_load_buffer(&p, NULL, 0, NULL, &err), LM_EPARSE, "<memory>");
 	ck_assert_ptr_null(p);
 	ck_assert_int_eq(lm_prefs_load_file(&p, NULL, NULL), LM_EINVAL);
 	lm_prefs_free(NULL);
@@ -275,13 +258,13 @@ START_TEST(solve_arguments)
 
 	ck_assert_int_eq(LOAD("{\"mentees\": {\"a\": [\"x\"]}, \"mentors\": {\"x\": "
 			      "{\"ranking\": [\"a\"]}}}", &p, NULL), 0);
-	EXPECT(lm_prefs_solve(NULL, p, NULL, &err), LM_EINVAL, "out is NULL");
-	EXPECT(lm_prefs_solve(&r, NULL, NULL, &err), LM_EINVAL, "prefs is NULL");
+	LM_EXPECT(lm_prefs_solve(NULL, p, NULL, &err), LM_EINVAL, "out is NULL");
+	LM_EXPECT(lm_prefs_solve(&r, NULL, NULL, &err), LM_EINVAL, "prefs is NULL");
 	lm_options_new(&o, NULL);
 	lm_options_set_algorithm(o, LM_ALGORITHM_GREEDY, NULL);
-	EXPECT(lm_prefs_solve(&r, p, o, &err), LM_EINVAL, "algorithm 'greedy' is not available");
+	LM_EXPECT(lm_prefs_solve(&r, p, o, &err), LM_EINVAL, "algorithm 'greedy' is not available");
 	lm_options_set_algorithm(o, LM_ALGORITHM_OPTIMAL, NULL);
-	EXPECT(lm_prefs_solve(&r, p, o, &err), LM_EINVAL, "use stable or rounds");
+	LM_EXPECT(lm_prefs_solve(&r, p, o, &err), LM_EINVAL, "use stable or rounds");
 	ck_assert_ptr_null(r);
 	/* Default options, and options whose algorithm was never set: stable. */
 	lm_options_free(o);
