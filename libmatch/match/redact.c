@@ -66,20 +66,6 @@ static void redact_unmatched(lm_result *r)
 	}
 }
 
-/* The totals lm_result_finish() computed, again from the pair scores. */
-static void recount(lm_result *r)
-{
-	r->total = 0;
-	r->min = 0;
-	for (guint i = 0; i < r->pairs->len; i++) {
-		lm_score s = g_array_index(r->pairs, lm_result_pair, i).score;
-
-		r->total += s;
-		if (i == 0 || s < r->min)
-			r->min = s;
-	}
-}
-
 int lm_result_redact(lm_result *r, int audience, lm_error **err)
 {
 	if (!r)
@@ -90,7 +76,7 @@ int lm_result_redact(lm_result *r, int audience, lm_error **err)
 	if (audience == LM_AUDIENCE_STAFF)
 		return 0;
 	if (drop_private_criteria(r)) {
-		recount(r);
+		lm_result_recount(r);
 		r->has_optimum = FALSE;
 	}
 	drop_private_constraints(r);

@@ -145,6 +145,11 @@ void lm_result_finish(lm_result *r)
 	g_array_sort_with_data(r->pairs, compare_pairs, r);
 	g_array_sort_with_data(r->unmatched, compare_unmatched, r);
 	g_array_sort_with_data(r->broken, compare_broken, r);
+	lm_result_recount(r);
+}
+
+void lm_result_recount(lm_result *r)
+{
 	r->total = 0;
 	r->min = 0;
 	for (guint i = 0; i < r->pairs->len; i++) {

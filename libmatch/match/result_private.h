@@ -75,5 +75,7 @@ void lm_result_set_what_if(lm_result *r, const long *counts);
 int lm_result_what_if_best(const lm_result *r);
 /* Sorts pairs and unmatched by id and computes the summary. */
 void lm_result_finish(lm_result *r);
+/* The total and lowest score again, from the pair scores. */
+void lm_result_recount(lm_result *r);
 
 #endif
