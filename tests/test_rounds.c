@@ -19,16 +19,8 @@ static GArray *rounds(const lm_fixture *f, const uint32_t *order)
 static void expect(const lm_fixture *f, const uint32_t *order, const char *expected)
 {
 	GArray *pairs = rounds(f, order);
-	GString *s = g_string_new(NULL);
 
-	for (guint i = 0; i < pairs->len; i++) {
-		const lm_pair_ix *p = &g_array_index(pairs, lm_pair_ix, i);
-
-		g_string_append_printf(s, "%s%c%c", i ? " " : "", f->me_names[p->mentee],
-				       f->mr_names[p->mentor]);
-	}
-	ck_assert_str_eq(s->str, expected);
-	g_string_free(s, TRUE);
+	lm_fixture_expect_pairs(f, pairs, expected);
 	g_array_free(pairs, TRUE);
 }
 
