@@ -194,31 +194,31 @@ uint32_t lm_crit_seniority_score(const lm_scorer *s, const lm_pair_ref *pair)
 			  SENIORITY_DECAY_YEARS);
 }
 
-gboolean lm_crit_choice_filter(const lm_scorer *s, const lm_pair_ref *pair)
+/* The mentor's rank among the mentee's choices (0 = first), or -1 when not
+ * chosen. Choices keep their rank order (not sorted): a short linear scan. */
+static int choice_rank(const lm_scorer *s, const lm_pair_ref *pair)
 {
 	lm_span ch = pair->mentee->choices;
-	if (ch.len == 0)
-		return TRUE;
-	/* Choices keep their rank order (not sorted): a short linear scan. */
 	const uint32_t *refs = lm_span_refs(s->cohort, ch);
 	for (uint32_t r = 0; r < ch.len; r++) {
 		if (refs[r] == pair->mentor_ix)
-			return TRUE;
+			return (int)r;
 	}
-	return FALSE;
+	return -1;
+}
+
+gboolean lm_crit_choice_filter(const lm_scorer *s, const lm_pair_ref *pair)
+{
+	return pair->mentee->choices.len == 0 || choice_rank(s, pair) >= 0;
 }
 
 uint32_t lm_crit_choice_score(const lm_scorer *s, const lm_pair_ref *pair)
 {
-	lm_span ch = pair->mentee->choices;
-	if (ch.len == 0)
+	uint32_t n = pair->mentee->choices.len;
+	if (n == 0)
 		return LM_NEUTRAL;
-	const uint32_t *refs = lm_span_refs(s->cohort, ch);
-	for (uint32_t r = 0; r < ch.len; r++) {
-		if (refs[r] == pair->mentor_ix)
-			return (uint32_t)((uint64_t)(ch.len - r) * LM_UNIT / ch.len);
-	}
-	return 0;
+	int r = choice_rank(s, pair);
+	return r < 0 ? 0 : (uint32_t)((uint64_t)(n - (uint32_t)r) * LM_UNIT / n);
 }
 
 uint32_t lm_crit_continuity_score(const lm_scorer *s, const lm_pair_ref *pair)
