@@ -9,6 +9,7 @@
 #include "core/cohort_private.h"
 #include "core/error_private.h"
 #include "match/candidates.h"
+#include "score/scorer_fast.h"
 
 /* Mentees per chunk: large enough to amortise taking a chunk, small enough
  * to balance two to a few dozen workers. */
@@ -124,24 +125,20 @@ static void build_row(build_job *job, worker *wk, uint32_t r)
 		return;
 
 	uint32_t n_scan = lm_scorer_scan(job->scorer, r, wk->scan);
+	lm_scorer_row row;
 
+	lm_scorer_row_begin(job->scorer, r, &row);
 	for (uint32_t i = 0; i < n_scan; i++) {
 		uint32_t m = wk->scan[i];
+		arc a = { m, 0 };
 
-		/* The filters and scores read a mentor's record (three cache
-		 * lines) at random: ask for the one a few places ahead now. */
-		if (i + LM_PREFETCH_AHEAD < n_scan) {
-			const char *ahead = (const char *)lm_cohort_mentor(c, wk->scan[i + LM_PREFETCH_AHEAD]);
-
-			for (size_t b = 0; b < sizeof(lm_person); b += 64)
-				__builtin_prefetch(ahead + b);
-		}
-
-		if (job->col_cap[m] == 0 || !lm_scorer_feasible_scanned(job->scorer, r, m))
+		/* The mentors come in no cache-friendly order. */
+		if (i + LM_PREFETCH_AHEAD < n_scan)
+			lm_scorer_prefetch(job->scorer, wk->scan[i + LM_PREFETCH_AHEAD]);
+		if (job->col_cap[m] == 0 || !lm_scorer_pair(&row, m, TRUE, &a.score))
 			continue;
 		if (mentee->current.len && lm_span_contains(c, mentee->current, m))
 			continue;
-		arc a = { m, lm_scorer_score(job->scorer, r, m, NULL) };
 
 		scored++;
 		if (!k) {

@@ -17,6 +17,7 @@
 #include "core/cohort_private.h"
 #include "core/error_private.h"
 #include "match/exact.h"
+#include "score/scorer_fast.h"
 
 /* Places of a mentor that its own best mentees are offered for: a mentor
  * with capacity 3 brings its 3 x LM_EXACT_COL_PER_PLACE best mentees into
@@ -97,6 +98,8 @@ static void price_row(pricing *pr, price_worker *wk, uint32_t r, GArray *out)
 	lm_score rb = g->row_bound[r];
 	size_t b = g->row_start[r], e = g->row_start[r + 1], n = 0;
 	uint64_t priced = 0;
+	lm_scorer_row row;
+	gboolean row_ready = FALSE; /* most rows price nothing */
 
 	if (p->demand[r] == 0 || rb < 0)
 		return;
@@ -112,10 +115,15 @@ static void price_row(pricing *pr, price_worker *wk, uint32_t r, GArray *out)
 
 		if (wk->in_graph[t] || bound < 0 || lm_flow_reduced_profit(pr->in, f, r, t, bound) <= 0)
 			continue;
-		if (!lm_scorer_feasible(p->scorer, r, t) ||
+		lm_score s;
+
+		if (!row_ready) {
+			lm_scorer_row_begin(p->scorer, r, &row);
+			row_ready = TRUE;
+		}
+		if (!lm_scorer_pair(&row, t, FALSE, &s) ||
 		    (mentee->current.len && lm_span_contains(c, mentee->current, t)))
 			continue;
-		lm_score s = lm_scorer_score(p->scorer, r, t, NULL);
 		int64_t profit = lm_flow_reduced_profit(pr->in, f, r, t, s);
 
 		priced++;

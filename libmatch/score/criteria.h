@@ -45,6 +45,8 @@ typedef struct lm_pair_ref {
 	uint32_t mentee_ix, mentor_ix;
 } lm_pair_ref;
 
+typedef struct lm_mentor_feat lm_mentor_feat; /* scorer_fast.c */
+
 struct lm_scorer {
 	const lm_model *model;   /* borrowed: must outlive the scorer */
 	const lm_cohort *cohort; /* borrowed: must outlive the scorer */
@@ -84,6 +86,17 @@ struct lm_scorer {
 	 * where the people themselves do not */
 	uint8_t *scan_modes;
 	int32_t *scan_region;
+	/* scorer_fast.c: per mentor, the features the fused pair step reads
+	 * (64-byte aligned) and availability rows (zero when not given); the
+	 * contribution of each count of common slots; the age criterion's raw
+	 * score per gap (0..max_age_gap); the criteria it leaves to the table
+	 * for every row; whether the CPU has POPCNT */
+	lm_mentor_feat *feat;
+	uint64_t *fast_avail;
+	lm_score *avail_part;
+	uint32_t *age_raw;
+	uint32_t fast_table_filters, fast_table_scores;
+	gboolean has_popcnt;
 };
 
 /* Whether people with these modes and regions can meet: the region
@@ -129,6 +142,14 @@ int lm_criterion_lookup(const char *name);
 /* scorer_scan.c: compiles scan_avail when the availability filter is on,
  * the region columns when the region filter is, and s->rest. */
 void lm_scorer_scan_bind(lm_scorer *s);
+
+/* scorer_fast.c: compiles the features of the fused pair step; last in
+ * lm_scorer_new (it reads what the criteria's bind functions made). */
+void lm_scorer_fast_bind(lm_scorer *s);
+void lm_scorer_fast_free(lm_scorer *s);
+
+/* Years past the ideal arrival gap over which seniority decays to 0. */
+#define LM_SENIORITY_DECAY_YEARS 10
 
 /* criteria_people.c */
 gboolean lm_crit_consent_filter(const lm_scorer *s, const lm_pair_ref *pair);

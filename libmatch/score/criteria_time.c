@@ -5,8 +5,6 @@
 
 /* Half-hour slots per hour of availability. */
 #define SLOTS_PER_HOUR 2
-/* Years past the ideal arrival gap over which seniority decays to 0. */
-#define SENIORITY_DECAY_YEARS 10
 
 void lm_crit_availability_reset(lm_model_params *p)
 {
@@ -188,10 +186,10 @@ uint32_t lm_crit_seniority_score(const lm_scorer *s, const lm_pair_ref *pair)
 		return 0;
 	if (gap <= hi)
 		return LM_UNIT;
-	if (gap - hi >= SENIORITY_DECAY_YEARS)
+	if (gap - hi >= LM_SENIORITY_DECAY_YEARS)
 		return 0;
-	return (uint32_t)((uint64_t)(SENIORITY_DECAY_YEARS - (gap - hi)) * LM_UNIT /
-			  SENIORITY_DECAY_YEARS);
+	return (uint32_t)((uint64_t)(LM_SENIORITY_DECAY_YEARS - (gap - hi)) * LM_UNIT /
+			  LM_SENIORITY_DECAY_YEARS);
 }
 
 /* The mentor's rank among the mentee's choices (0 = first), or -1 when not

@@ -100,6 +100,7 @@ int lm_scorer_new(lm_scorer **out, const lm_model *model, const lm_cohort *cohor
 			return rc;
 		}
 	}
+	lm_scorer_fast_bind(s);
 	*out = s;
 	return 0;
 }
@@ -118,6 +119,7 @@ void lm_scorer_free(lm_scorer *s)
 	g_free(s->scan_none_bits);
 	g_free(s->scan_modes);
 	g_free(s->scan_region);
+	lm_scorer_fast_free(s);
 	g_free(s);
 }
 
