@@ -8,6 +8,7 @@
 #include "match/result_private.h"
 #include "match/run_private.h"
 #include "match/whatif.h"
+#include "score/scorer_fast.h"
 
 static void run_clear(lm_run *r)
 {
@@ -17,6 +18,9 @@ static void run_clear(lm_run *r)
 		g_array_free(r->assigned, TRUE);
 	lm_rank_clear(r->lists);
 	g_free(r->lists);
+	if (r->graph)
+		lm_candidates_clear(r->graph);
+	g_free(r->graph);
 }
 
 /* Kept pairs come first: they use places before anyone new is matched. The
@@ -144,27 +148,100 @@ static void count_blocked(const lm_run *r, uint32_t m, uint32_t *blocked)
 	}
 }
 
+/* Mentors as explain_unmatched needs them, listed once for all mentees. */
+typedef struct {
+	const uint32_t *left;   /* places left after the assignment */
+	uint32_t *no_place;     /* mentors with no place at all (cap 0), ascending */
+	uint32_t n_no_place;
+	uint32_t *spare;        /* mentors with a place left, ascending */
+	uint32_t n_spare;
+	uint32_t *blocked;      /* lm_scorer_count() counters */
+	uint32_t *scanned;      /* room for every mentor */
+} unmatched_ctx;
+
+/* From the exact engine's graph, without scoring every mentor again: the
+ * mentee's row holds its top_k best feasible mentors with places, more than
+ * it holds paired, so the best one not paired is in the row; mentors with
+ * no place are never in a graph and are tried apart, and a spare place is
+ * looked for among the few mentors that have one. The same answer as the
+ * full scan below; FALSE when the row cannot tell (no unpaired arc, or more
+ * paired than top_k), and the scan decides. */
+static gboolean explain_from_graph(const lm_run *r, lm_result *res, uint32_t m,
+				   const uint8_t *paired, uint32_t n_paired, const unmatched_ctx *u)
+{
+	const lm_candidates *g = r->graph;
+	int32_t best = -1;
+	lm_score best_score = -1;
+	gboolean spare = FALSE;
+
+	if (!g || (r->opt.top_k > 0 && n_paired >= (uint32_t)r->opt.top_k))
+		return FALSE;
+	for (size_t a = g->row_start[m]; a < g->row_start[m + 1]; a++) {
+		uint32_t t = g->col[a];
+
+		if (paired[t])
+			continue;
+		spare |= u->left[t] > 0;
+		if (g->score[a] > best_score || (g->score[a] == best_score && (int32_t)t < best))
+			best_score = g->score[a], best = (int32_t)t;
+	}
+	if (best < 0)
+		return FALSE;
+	lm_scorer_row row;
+	lm_score s;
+
+	lm_scorer_row_begin(r->scorer, m, &row);
+	for (uint32_t i = 0; !spare && i < u->n_spare; i++) {
+		uint32_t t = u->spare[i];
+
+		spare = !paired[t] && lm_scorer_pair(&row, t, FALSE, &s);
+	}
+	if (spare) {
+		lm_result_add_unmatched(res, m, LM_UNMATCHED_NOT_WORTH_IT, -1, NULL);
+		return TRUE;
+	}
+	for (uint32_t i = 0; i < u->n_no_place; i++) {
+		uint32_t t = u->no_place[i];
+
+		if (i + 8 < u->n_no_place)
+			lm_scorer_prefetch(r->scorer, u->no_place[i + 8]);
+		if (paired[t] || !lm_scorer_pair(&row, t, FALSE, &s))
+			continue;
+		if (s > best_score || (s == best_score && (int32_t)t < best))
+			best_score = s, best = (int32_t)t;
+	}
+	lm_result_add_unmatched(res, m, LM_UNMATCHED_CAPACITY_TAKEN, best, NULL);
+	return TRUE;
+}
+
 /* scanned: room for every mentor. The feasible mentors are found from the
  * scan (the two cheapest rules over all mentors at once); only a mentee
  * with none pays for checking every rule against every mentor, to count
  * what ruled them out. */
-static void explain_unmatched(const lm_run *r, lm_result *res, uint32_t m, const uint32_t *left,
-			      const uint8_t *paired, uint32_t *blocked, uint32_t *scanned)
+static void explain_unmatched(const lm_run *r, lm_result *res, uint32_t m, const uint8_t *paired,
+			      uint32_t n_paired, const unmatched_ctx *u)
 {
+	const uint32_t *left = u->left;
+	uint32_t *scanned = u->scanned, *blocked = u->blocked;
+
+	if (explain_from_graph(r, res, m, paired, n_paired, u))
+		return;
+
 	uint32_t n_scanned = lm_scorer_scan(r->scorer, m, scanned);
 	gboolean feasible = FALSE, spare = FALSE;
 	int32_t best = -1;
-	lm_score best_score = -1;
+	lm_score best_score = -1, s;
+	lm_scorer_row row;
 
+	lm_scorer_row_begin(r->scorer, m, &row);
 	for (uint32_t k = 0; k < n_scanned; k++) {
 		uint32_t t = scanned[k];
 
-		if (paired[t] || !lm_scorer_feasible_scanned(r->scorer, m, t))
+		if (paired[t] || !lm_scorer_pair(&row, t, TRUE, &s))
 			continue;
 		feasible = TRUE;
 		if (left[t] > 0)
 			spare = TRUE;
-		lm_score s = lm_scorer_score(r->scorer, m, t, NULL);
 		if (s > best_score) {
 			best_score = s;
 			best = (int32_t)t;
@@ -204,13 +281,24 @@ static void add_unmatched(const lm_run *r, lm_result *res)
 	GArray *assigned = r->assigned;
 	uint32_t *left = g_memdup2(r->cap, r->n_cols * sizeof(uint32_t) + 1);
 	uint8_t *paired = g_new0(uint8_t, r->n_cols + 1);
-	uint32_t *blocked = g_new0(uint32_t, lm_scorer_count(r->scorer));
-	uint32_t *scanned = g_new(uint32_t, r->n_cols + 1);
+	unmatched_ctx u = {
+		.left = left,
+		.no_place = g_new(uint32_t, r->n_cols + 1),
+		.spare = g_new(uint32_t, r->n_cols + 1),
+		.blocked = g_new0(uint32_t, lm_scorer_count(r->scorer)),
+		.scanned = g_new(uint32_t, r->n_cols + 1),
+	};
 	guint i = 0;
 
 	g_array_sort(assigned, by_mentee);
 	for (guint k = 0; k < assigned->len; k++)
 		left[g_array_index(assigned, lm_pair_ix, k).mentor]--;
+	for (uint32_t t = 0; t < r->n_cols; t++) {
+		if (r->cap[t] == 0)
+			u.no_place[u.n_no_place++] = t;
+		else if (left[t] > 0)
+			u.spare[u.n_spare++] = t;
+	}
 	for (uint32_t m = 0; m < r->n_rows; m++) {
 		const lm_person *p = lm_cohort_mentee(c, m);
 		guint first = i;
@@ -223,13 +311,21 @@ static void add_unmatched(const lm_run *r, lm_result *res)
 			paired[g_array_index(assigned, lm_pair_ix, k).mentor] = 1;
 		for (uint32_t j = 0; r->opt.keep_current && j < p->current.len; j++)
 			paired[lm_span_refs(c, p->current)[j]] = 1;
-		explain_unmatched(r, res, m, left, paired, blocked, scanned);
-		memset(paired, 0, r->n_cols);
+		explain_unmatched(r, res, m, paired,
+				  (i - first) + (r->opt.keep_current ? p->current.len : 0), &u);
+		/* Cleared entry by entry: a memset of every mentor per
+		 * unmatched mentee was 10^9 bytes at national size. */
+		for (guint k = first; k < i; k++)
+			paired[g_array_index(assigned, lm_pair_ix, k).mentor] = 0;
+		for (uint32_t j = 0; j < p->current.len; j++)
+			paired[lm_span_refs(c, p->current)[j]] = 0;
 	}
 	g_free(left);
 	g_free(paired);
-	g_free(blocked);
-	g_free(scanned);
+	g_free(u.no_place);
+	g_free(u.spare);
+	g_free(u.blocked);
+	g_free(u.scanned);
 }
 
 static lm_result *new_result(const lm_run *r)

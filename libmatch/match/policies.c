@@ -139,6 +139,9 @@ static int solve_optimal(lm_run *r, lm_error **err)
 	if (rc == 0) {
 		r->optimal = x.optimal;
 		take_used(r, &x.cand, x.flow.arc_used);
+		/* Kept for the reasons of the unmatched (match.c). */
+		r->graph = g_memdup2(&x.cand, sizeof x.cand);
+		memset(&x.cand, 0, sizeof x.cand);
 	}
 	lm_exact_clear(&x);
 	return rc;

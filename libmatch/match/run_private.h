@@ -5,6 +5,7 @@
 
 #include <glib.h>
 #include "assign/stable.h"
+#include "match/candidates.h"
 #include "match/options_private.h"
 #include "match/rank.h"
 #include "score/scorer.h"
@@ -26,6 +27,11 @@ typedef struct lm_run {
 	lm_score optimum_total;
 	uint64_t optimum_pairs;
 	lm_rank_lists *lists;    /* stable, rounds: the rankings used (owned) */
+	/* optimal with kept pairs: the exact engine's candidate graph (owned),
+	 * whose row of each mentee holds at least its top_k best feasible
+	 * mentors with places, so that the reasons of the unmatched need not
+	 * score every mentor again; NULL otherwise */
+	lm_candidates *graph;
 } lm_run;
 
 /* Runs r->opt.algorithm on demand/cap and fills assigned, optimal and the
