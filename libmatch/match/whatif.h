@@ -15,8 +15,9 @@ gboolean lm_what_if_relaxable(const lm_scorer *s, size_t c);
  * c, U(c) - U, where U is the most pairs any assignment can make (mentee m
  * taking up to demand[m] mentors, mentor t up to cap[t]; kept `current`
  * pairs excluded when keep_current) and U(c) the same with c relaxed;
- * -1 for the others. Costs one feasibility check per pair and one maximum
- * flow per relaxable constraint. */
+ * -1 for the others. Checks only the pairs its searches reach
+ * (whatif.c): on national cohorts a small part of them, since the mentors
+ * with free places are few. */
 int lm_what_if(const lm_scorer *s, const uint32_t *demand, const uint32_t *cap,
 	       gboolean keep_current, uint64_t seed, long *counts, lm_error **err);
 
