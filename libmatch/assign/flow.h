@@ -56,4 +56,28 @@ gboolean lm_flow_certify(const lm_flow_input *in, const lm_flow_output *out);
 int64_t lm_flow_reduced_profit(const lm_flow_input *in, const lm_flow_output *out, uint32_t row,
 			       uint32_t col, lm_score score);
 
+/* lm_flow_reduced_profit without the prices, so that a loop over many
+ * columns computes it once: ZERO (0) and NONE (-1) whatever the prices,
+ * ANY (1: "may improve", re-solve to know), or WEIGHT: weight minus the
+ * row's and the column's price. */
+typedef enum {
+	LM_FLOW_PROFIT_ZERO,
+	LM_FLOW_PROFIT_NONE,
+	LM_FLOW_PROFIT_ANY,
+	LM_FLOW_PROFIT_WEIGHT,
+} lm_flow_profit;
+
+lm_flow_profit lm_flow_profit_of(const lm_flow_input *in, const lm_flow_output *out,
+				 lm_score score, int64_t *weight);
+
+/* The reduced profit of a pair whose score has class k and weight w, with
+ * prices summing to price. */
+static inline int64_t lm_flow_profit_value(lm_flow_profit k, int64_t w, int64_t price)
+{
+	return k == LM_FLOW_PROFIT_WEIGHT ? w - price
+	       : k == LM_FLOW_PROFIT_ANY  ? 1
+	       : k == LM_FLOW_PROFIT_NONE ? -1
+					  : 0;
+}
+
 #endif

@@ -93,22 +93,37 @@ gboolean lm_flow_certify(const lm_flow_input *in, const lm_flow_output *out)
 	return ok;
 }
 
-int64_t lm_flow_reduced_profit(const lm_flow_input *in, const lm_flow_output *out, uint32_t row,
-			       uint32_t col, lm_score score)
+lm_flow_profit lm_flow_profit_of(const lm_flow_input *in, const lm_flow_output *out,
+				 lm_score score, int64_t *weight)
 {
-	if (!in || !out || !out->row_price || !out->col_price || row >= in->n_rows ||
-	    col >= in->n_cols || score < 0 || score > LM_FLOW_SCORE_MAX || out->scale_big <= 0)
-		return 0;
+	*weight = 0;
+	if (!in || !out || !out->row_price || !out->col_price || score < 0 ||
+	    score > LM_FLOW_SCORE_MAX || out->scale_big <= 0)
+		return LM_FLOW_PROFIT_ZERO;
 
 	lm_flow_scale sc = { in->objective, out->scale_big, out->scale_smax };
 
 	if (!lm_flow_usable(&sc, score))
-		return -1;
+		return LM_FLOW_PROFIT_NONE;
 	/* Above the graph's largest score the coverage weights would change
 	 * (B depends on it), and a score weight might overflow: answer "may
 	 * improve" and let the caller re-solve with the pair in the graph. */
 	if (sc.objective == LM_OBJECTIVE_COVERAGE ? score > sc.smax
 						   : score > (LM_FLOW_WEIGHT_MAX - 1) / sc.big)
-		return 1;
-	return lm_flow_weight(&sc, score) - out->row_price[row] - out->col_price[col];
+		return LM_FLOW_PROFIT_ANY;
+	*weight = lm_flow_weight(&sc, score);
+	return LM_FLOW_PROFIT_WEIGHT;
+}
+
+int64_t lm_flow_reduced_profit(const lm_flow_input *in, const lm_flow_output *out, uint32_t row,
+			       uint32_t col, lm_score score)
+{
+	int64_t w;
+
+	if (!in || !out || !out->row_price || !out->col_price || row >= in->n_rows ||
+	    col >= in->n_cols)
+		return 0;
+	lm_flow_profit k = lm_flow_profit_of(in, out, score, &w);
+
+	return lm_flow_profit_value(k, w, out->row_price[row] + out->col_price[col]);
 }

@@ -45,12 +45,23 @@ typedef struct {
 	uint64_t priced;
 } price_worker;
 
+/* A column of the pricing order with what the row loop reads of it,
+ * contiguous: its price, and the class and weight of its bound. */
+typedef struct {
+	int64_t price;
+	int64_t bound_weight;
+	lm_score bound;          /* col_bound, or G_MAXINT64 without one */
+	uint32_t col;
+	uint8_t bound_class;     /* lm_flow_profit of bound */
+} order_col;
+
 typedef struct {
 	const problem *p;
 	lm_exact *x;
 	const lm_flow_input *in;
 	uint32_t *order;   /* columns that may hold pruned pairs, by (price, index) */
 	uint32_t n_order;
+	order_col *cols;   /* the same columns with their figures */
 	price_worker *w;
 	GArray **chunk_found; /* per chunk, rows ascending, columns ascending */
 } pricing;
@@ -105,15 +116,27 @@ static void price_row(pricing *pr, price_worker *wk, uint32_t r, GArray *out)
 		return;
 	for (size_t i = b; i < e; i++)
 		wk->in_graph[g->col[i]] = 1;
+
+	/* lm_flow_reduced_profit(in, f, r, t, x) for x = rb and for the
+	 * column's bound, from figures computed once a row and once a round. */
+	int64_t rb_weight, row_price = f->row_price[r];
+	lm_flow_profit rb_class = lm_flow_profit_of(pr->in, f, rb, &rb_weight);
+
 	for (uint32_t i = 0; i < pr->n_order; i++) {
-		uint32_t t = pr->order[i];
+		const order_col *oc = &pr->cols[i];
+		uint32_t t = oc->col;
 
 		/* Prices only rise along the order: nothing further can help. */
-		if (lm_flow_reduced_profit(pr->in, f, r, t, rb) <= 0)
+		if (lm_flow_profit_value(rb_class, rb_weight, row_price + oc->price) <= 0)
 			break;
-		lm_score bound = g->col_bound ? MIN(rb, g->col_bound[t]) : rb;
-
-		if (wk->in_graph[t] || bound < 0 || lm_flow_reduced_profit(pr->in, f, r, t, bound) <= 0)
+		if (oc->bound < 0)
+			continue;
+		if (oc->bound < rb
+			    ? lm_flow_profit_value(oc->bound_class, oc->bound_weight,
+						   row_price + oc->price) <= 0
+			    : lm_flow_profit_value(rb_class, rb_weight, row_price + oc->price) <= 0)
+			continue;
+		if (wk->in_graph[t])
 			continue;
 		lm_score s;
 
@@ -192,12 +215,26 @@ static long price_pruned_pairs(const problem *p, lm_exact *x, const lm_flow_inpu
 {
 	uint32_t chunks = (p->n_rows + LM_PRICE_ROWS_PER_CHUNK - 1) / LM_PRICE_ROWS_PER_CHUNK;
 	uint32_t workers = (uint32_t)MIN((uint32_t)MAX(threads, 1), MAX(chunks, 1u));
-	pricing pr = { p, x, in, g_new(uint32_t, MAX(p->n_cols, 1u)), 0,
-		       g_new0(price_worker, workers), g_new0(GArray *, MAX(chunks, 1u)) };
+	pricing pr = { .p = p,
+		       .x = x,
+		       .in = in,
+		       .order = g_new(uint32_t, MAX(p->n_cols, 1u)),
+		       .w = g_new0(price_worker, workers),
+		       .chunk_found = g_new0(GArray *, MAX(chunks, 1u)) };
 	size_t added = 0;
 	int rc;
 
 	pr.n_order = price_order(p, x, pr.order);
+	pr.cols = g_new(order_col, MAX(pr.n_order, 1u));
+	for (uint32_t i = 0; i < pr.n_order; i++) {
+		order_col *oc = &pr.cols[i];
+
+		oc->col = pr.order[i];
+		oc->price = x->flow.col_price[oc->col];
+		oc->bound = x->cand.col_bound ? x->cand.col_bound[oc->col] : G_MAXINT64;
+		oc->bound_class = (uint8_t)lm_flow_profit_of(in, &x->flow, MAX(oc->bound, 0),
+							     &oc->bound_weight);
+	}
 	for (uint32_t t = 0; t < workers; t++) {
 		pr.w[t].in_graph = g_new0(uint8_t, MAX(p->n_cols, 1u));
 		pr.w[t].row_found = g_new(found, MAX(p->n_cols, 1u));
@@ -234,6 +271,7 @@ static long price_pruned_pairs(const problem *p, lm_exact *x, const lm_flow_inpu
 	g_free(pr.chunk_found);
 	g_free(pr.w);
 	g_free(pr.order);
+	g_free(pr.cols);
 	x->added += added;
 	return rc < 0 ? rc : (long)added;
 }
