@@ -1,5 +1,6 @@
 /* lm_match: kept pairs, the algorithm (policies.c), the result with every
- * pair's criteria, the reasons of the unmatched and the what-if. */
+ * pair's criteria, the reasons of the unmatched (unmatched.c) and the
+ * what-if. */
 #include <string.h>
 #include "core/cohort_private.h"
 #include "core/error_private.h"
@@ -8,7 +9,6 @@
 #include "match/result_private.h"
 #include "match/run_private.h"
 #include "match/whatif.h"
-#include "score/scorer_fast.h"
 
 static void run_clear(lm_run *r)
 {
@@ -106,228 +106,6 @@ static void add_pairs(const lm_run *r, lm_result *res)
 	g_free(shown);
 }
 
-/* The mentee's first ranked mentor it does not hold, and whether any
- * mentor on its list has a place at all. */
-static int32_t first_ranked(const lm_run *r, uint32_t m, const uint8_t *paired,
-			    gboolean *any_place)
-{
-	const lm_rankings *k = &r->lists->r;
-	int32_t first = -1;
-
-	*any_place = FALSE;
-	for (size_t i = k->mentee_start[m]; i < k->mentee_start[m + 1]; i++) {
-		uint32_t t = k->mentee_list[i];
-
-		if (paired[t])
-			continue;
-		if (first < 0)
-			first = (int32_t)t;
-		if (r->cap[t] > 0)
-			*any_place = TRUE;
-	}
-	return first;
-}
-
-/* Why mentee m got fewer mentors than wanted: no mentor passes the hard
- * constraints (with how many each constraint rules out); for ranked
- * algorithms, no acceptable mentor with a place, or (stable) every one is
- * full with mentees it ranks higher, or (rounds) their places were taken
- * first; otherwise a feasible mentor still has a place (the objective chose
- * not to use it), or every feasible mentor's places went to others. */
-/* How many mentors each hard constraint rules out for mentee m. */
-static void count_blocked(const lm_run *r, uint32_t m, uint32_t *blocked)
-{
-	size_t n = lm_scorer_count(r->scorer);
-
-	memset(blocked, 0, n * sizeof *blocked);
-	for (uint32_t t = 0; t < r->n_cols; t++) {
-		uint32_t failed = lm_scorer_check(r->scorer, m, t);
-
-		for (size_t c = 0; failed && c < n; c++)
-			blocked[c] += (failed >> c) & 1u;
-	}
-}
-
-/* Mentors as explain_unmatched needs them, listed once for all mentees. */
-typedef struct {
-	const uint32_t *left;   /* places left after the assignment */
-	uint32_t *no_place;     /* mentors with no place at all (cap 0), ascending */
-	uint32_t n_no_place;
-	uint32_t *spare;        /* mentors with a place left, ascending */
-	uint32_t n_spare;
-	uint32_t *blocked;      /* lm_scorer_count() counters */
-	uint32_t *scanned;      /* room for every mentor */
-} unmatched_ctx;
-
-/* From the exact engine's graph, without scoring every mentor again: the
- * mentee's row holds its top_k best feasible mentors with places, more than
- * it holds paired, so the best one not paired is in the row; mentors with
- * no place are never in a graph and are tried apart, and a spare place is
- * looked for among the few mentors that have one. The same answer as the
- * full scan below; FALSE when the row cannot tell (no unpaired arc, or more
- * paired than top_k), and the scan decides. */
-static gboolean explain_from_graph(const lm_run *r, lm_result *res, uint32_t m,
-				   const uint8_t *paired, uint32_t n_paired, const unmatched_ctx *u)
-{
-	const lm_candidates *g = r->graph;
-	int32_t best = -1;
-	lm_score best_score = -1;
-	gboolean spare = FALSE;
-
-	if (!g || (r->opt.top_k > 0 && n_paired >= (uint32_t)r->opt.top_k))
-		return FALSE;
-	for (size_t a = g->row_start[m]; a < g->row_start[m + 1]; a++) {
-		uint32_t t = g->col[a];
-
-		if (paired[t])
-			continue;
-		spare |= u->left[t] > 0;
-		if (g->score[a] > best_score || (g->score[a] == best_score && (int32_t)t < best))
-			best_score = g->score[a], best = (int32_t)t;
-	}
-	if (best < 0)
-		return FALSE;
-	lm_scorer_row row;
-	lm_score s;
-
-	lm_scorer_row_begin(r->scorer, m, &row);
-	for (uint32_t i = 0; !spare && i < u->n_spare; i++) {
-		uint32_t t = u->spare[i];
-
-		spare = !paired[t] && lm_scorer_pair(&row, t, FALSE, &s);
-	}
-	if (spare) {
-		lm_result_add_unmatched(res, m, LM_UNMATCHED_NOT_WORTH_IT, -1, NULL);
-		return TRUE;
-	}
-	for (uint32_t i = 0; i < u->n_no_place; i++) {
-		uint32_t t = u->no_place[i];
-
-		if (i + 8 < u->n_no_place)
-			lm_scorer_prefetch(r->scorer, u->no_place[i + 8]);
-		if (paired[t] || !lm_scorer_pair(&row, t, FALSE, &s))
-			continue;
-		if (s > best_score || (s == best_score && (int32_t)t < best))
-			best_score = s, best = (int32_t)t;
-	}
-	lm_result_add_unmatched(res, m, LM_UNMATCHED_CAPACITY_TAKEN, best, NULL);
-	return TRUE;
-}
-
-/* scanned: room for every mentor. The feasible mentors are found from the
- * scan (the two cheapest rules over all mentors at once); only a mentee
- * with none pays for checking every rule against every mentor, to count
- * what ruled them out. */
-static void explain_unmatched(const lm_run *r, lm_result *res, uint32_t m, const uint8_t *paired,
-			      uint32_t n_paired, const unmatched_ctx *u)
-{
-	const uint32_t *left = u->left;
-	uint32_t *scanned = u->scanned, *blocked = u->blocked;
-
-	if (explain_from_graph(r, res, m, paired, n_paired, u))
-		return;
-
-	uint32_t n_scanned = lm_scorer_scan(r->scorer, m, scanned);
-	gboolean feasible = FALSE, spare = FALSE;
-	int32_t best = -1;
-	lm_score best_score = -1, s;
-	lm_scorer_row row;
-
-	lm_scorer_row_begin(r->scorer, m, &row);
-	for (uint32_t k = 0; k < n_scanned; k++) {
-		uint32_t t = scanned[k];
-
-		if (paired[t] || !lm_scorer_pair(&row, t, TRUE, &s))
-			continue;
-		feasible = TRUE;
-		if (left[t] > 0)
-			spare = TRUE;
-		if (s > best_score) {
-			best_score = s;
-			best = (int32_t)t;
-		}
-	}
-	if (!feasible) {
-		count_blocked(r, m, blocked);
-		lm_result_add_unmatched(res, m, LM_UNMATCHED_NO_FEASIBLE_MENTOR, -1, blocked);
-	} else if (r->lists) {
-		gboolean any_place;
-		int32_t first = first_ranked(r, m, paired, &any_place);
-
-		if (first < 0 || !any_place)
-			lm_result_add_unmatched(res, m, LM_UNMATCHED_NO_ACCEPTABLE_MENTOR, -1, NULL);
-		else
-			lm_result_add_unmatched(res, m, r->opt.algorithm == LM_ALGORITHM_STABLE
-							    ? LM_UNMATCHED_OUTRANKED
-							    : LM_UNMATCHED_CAPACITY_TAKEN,
-						first, NULL);
-	} else if (spare) {
-		lm_result_add_unmatched(res, m, LM_UNMATCHED_NOT_WORTH_IT, -1, NULL);
-	} else {
-		lm_result_add_unmatched(res, m, LM_UNMATCHED_CAPACITY_TAKEN, best, NULL);
-	}
-}
-
-static gint by_mentee(gconstpointer a, gconstpointer b)
-{
-	const lm_pair_ix *x = a, *y = b;
-
-	return (x->mentee > y->mentee) - (x->mentee < y->mentee);
-}
-
-static void add_unmatched(const lm_run *r, lm_result *res)
-{
-	const lm_cohort *c = r->cohort;
-	GArray *assigned = r->assigned;
-	uint32_t *left = g_memdup2(r->cap, r->n_cols * sizeof(uint32_t) + 1);
-	uint8_t *paired = g_new0(uint8_t, r->n_cols + 1);
-	unmatched_ctx u = {
-		.left = left,
-		.no_place = g_new(uint32_t, r->n_cols + 1),
-		.spare = g_new(uint32_t, r->n_cols + 1),
-		.blocked = g_new0(uint32_t, lm_scorer_count(r->scorer)),
-		.scanned = g_new(uint32_t, r->n_cols + 1),
-	};
-	guint i = 0;
-
-	g_array_sort(assigned, by_mentee);
-	for (guint k = 0; k < assigned->len; k++)
-		left[g_array_index(assigned, lm_pair_ix, k).mentor]--;
-	for (uint32_t t = 0; t < r->n_cols; t++) {
-		if (r->cap[t] == 0)
-			u.no_place[u.n_no_place++] = t;
-		else if (left[t] > 0)
-			u.spare[u.n_spare++] = t;
-	}
-	for (uint32_t m = 0; m < r->n_rows; m++) {
-		const lm_person *p = lm_cohort_mentee(c, m);
-		guint first = i;
-
-		while (i < assigned->len && g_array_index(assigned, lm_pair_ix, i).mentee == m)
-			i++;
-		if (i - first >= r->demand[m])
-			continue;
-		for (guint k = first; k < i; k++)
-			paired[g_array_index(assigned, lm_pair_ix, k).mentor] = 1;
-		for (uint32_t j = 0; r->opt.keep_current && j < p->current.len; j++)
-			paired[lm_span_refs(c, p->current)[j]] = 1;
-		explain_unmatched(r, res, m, paired,
-				  (i - first) + (r->opt.keep_current ? p->current.len : 0), &u);
-		/* Cleared entry by entry: a memset of every mentor per
-		 * unmatched mentee was 10^9 bytes at national size. */
-		for (guint k = first; k < i; k++)
-			paired[g_array_index(assigned, lm_pair_ix, k).mentor] = 0;
-		for (uint32_t j = 0; j < p->current.len; j++)
-			paired[lm_span_refs(c, p->current)[j]] = 0;
-	}
-	g_free(left);
-	g_free(paired);
-	g_free(u.no_place);
-	g_free(u.spare);
-	g_free(u.blocked);
-	g_free(u.scanned);
-}
-
 static lm_result *new_result(const lm_run *r)
 {
 	const lm_cohort *c = r->cohort;
@@ -413,7 +191,10 @@ static int match_with(lm_run *r, const lm_model *model, lm_result **out, lm_erro
 		return rc;
 	res = new_result(r);
 	add_pairs(r, res);
-	add_unmatched(r, res);
+	if ((rc = lm_run_add_unmatched(r, res, err)) < 0) {
+		lm_result_free(res);
+		return rc;
+	}
 	lm_result_set_run(res, lm_model_name(model), r->opt.algorithm, r->opt.objective,
 			  r->opt.seed, lm_cohort_digest(c), r->optimal);
 	if ((rc = describe(r, res, err)) < 0) {

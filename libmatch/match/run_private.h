@@ -38,6 +38,11 @@ typedef struct lm_run {
  * optimum; LM_EINVAL for a combination that is not offered. */
 int lm_run_solve(lm_run *r, lm_error **err);
 
+/* Adds every mentee who got fewer mentors than wanted to res, with the
+ * reason (unmatched.c); sorts r->assigned by mentee. Parallel over mentees
+ * on r->opt.threads; LM_EINTERNAL when no thread can be started. */
+int lm_run_add_unmatched(const lm_run *r, lm_result *res, lm_error **err);
+
 /* Whether (mentee, mentor) is one of the cohort's `current` pairs. */
 gboolean lm_run_is_current(const lm_run *r, uint32_t mentee, uint32_t mentor);
 
