@@ -15,9 +15,8 @@ static const char *const role_keys[] = { "mentees", "mentors" };
 size_t lm_cp_push(lm_cohort_parser *p, const char *key)
 {
 	size_t mark = p->path->len;
-	g_autofree char *step = lm_json_path_key("", key);
 
-	g_string_append(p->path, step);
+	lm_json_path_append_key(p->path, key);
 	return mark;
 }
 
@@ -68,18 +67,8 @@ static uint32_t first_as_of(void)
 	return julian;
 }
 
-/* format, version and as_of. A file that is not a cohort v1 is not read
- * further: its other problems would only be noise. */
-static gboolean read_header(lm_cohort_parser *p, uint32_t *as_of)
+gboolean lm_cp_check_format(lm_cohort_parser *p, const cJSON *format, const cJSON *version)
 {
-	const cJSON *root = p->doc.root;
-
-	if (!lm_json_expect_type(&p->doc, root, "$", cJSON_Object,
-				 "a JSON object (a libmatch-cohort file)"))
-		return FALSE;
-	lm_json_check_keys(&p->doc, root, "$", top_keys);
-
-	const cJSON *format = member(root, "format"), *version = member(root, "version");
 	gboolean ok = TRUE;
 
 	if (!cJSON_IsString(format) || strcmp(format->valuestring, "libmatch-cohort") != 0) {
@@ -93,8 +82,11 @@ static gboolean read_header(lm_cohort_parser *p, uint32_t *as_of)
 				version ? "unsupported version: " : "missing field: ");
 		ok = FALSE;
 	}
+	return ok;
+}
 
-	const cJSON *date = member(root, "as_of");
+void lm_cp_read_as_of(lm_cohort_parser *p, const cJSON *date, uint32_t *as_of)
+{
 	lm_date_parse(LM_DEFAULT_AS_OF, as_of);
 	if (date) {
 		size_t mark = lm_cp_push(p, "as_of");
@@ -107,23 +99,59 @@ static gboolean read_header(lm_cohort_parser *p, uint32_t *as_of)
 		}
 		lm_cp_pop(p, mark);
 	}
+}
+
+/* format, version and as_of. A file that is not a cohort v1 is not read
+ * further: its other problems would only be noise. */
+static gboolean read_header(lm_cohort_parser *p, uint32_t *as_of)
+{
+	const cJSON *root = p->doc.root;
+
+	if (!lm_json_expect_type(&p->doc, root, "$", cJSON_Object,
+				 "a JSON object (a libmatch-cohort file)"))
+		return FALSE;
+	lm_json_check_keys(&p->doc, root, "$", top_keys);
+
+	gboolean ok = lm_cp_check_format(p, member(root, "format"), member(root, "version"));
+
+	lm_cp_read_as_of(p, member(root, "as_of"), as_of);
 	return ok;
 }
 
 /* ---- people ------------------------------------------------------------------- */
 
-static void read_person(lm_cohort_parser *p, lm_role role, uint32_t index, const cJSON *obj)
+void lm_cp_read_person(lm_cohort_parser *p, lm_role role, uint32_t index, const cJSON *obj)
 {
+	const cJSON *values[LM_COHORT_MAX_FIELDS] = { NULL };
+	gboolean plain = TRUE; /* every member a known field, named once */
+
 	p->role = role;
 	p->index = index;
 	p->person = lm_cohort_draft_add(&p->draft, role, &p->lists);
 	if (!lm_json_expect_type(&p->doc, obj, p->path->str, cJSON_Object, "an object (a person)"))
 		return;
-	lm_json_check_keys(&p->doc, obj, p->path->str, p->field_names);
+	/* One pass over the members instead of a search per field: each field
+	 * gets its first member, as cJSON_GetObjectItemCaseSensitive would. */
+	for (const cJSON *m = obj->child; m; m = m->next) {
+		guint k = GPOINTER_TO_UINT(g_hash_table_lookup(p->field_index, m->string));
+
+		if (k > 0 && !values[k - 1])
+			values[k - 1] = m;
+		else
+			plain = FALSE;
+	}
+	/* A plain person has nothing to report; only others pay for the check. */
+	if (!plain)
+		lm_json_check_keys(&p->doc, obj, p->path->str, p->field_names);
 
 	for (size_t i = 0; i < lm_cohort_n_fields; i++) {
 		const lm_cohort_field *f = &lm_cohort_fields[i];
-		const cJSON *value = member(obj, f->name);
+		const cJSON *value = values[i];
+
+		/* Only a missing id is a problem: skip the path work for the rest. */
+		if (!value && strcmp(f->name, "id") != 0)
+			continue;
+
 		size_t mark = lm_cp_push(p, f->name);
 
 		if (!value && strcmp(f->name, "id") == 0)
@@ -161,7 +189,7 @@ static void read_people(lm_cohort_parser *p, lm_role role)
 	for (const cJSON *item = list->child; item; item = item->next, i++) {
 		size_t person_mark = lm_cp_push_index(p, i);
 
-		read_person(p, role, i, item);
+		lm_cp_read_person(p, role, i, item);
 		lm_cp_pop(p, person_mark);
 	}
 	lm_cp_pop(p, mark);
@@ -189,14 +217,14 @@ static int fail_whole(const char *name, int code, lm_error **err)
 	return lm_error_propagate(err, e);
 }
 
-/* Reads the people and builds the cohort; NULL when there were problems. */
-static int read_cohort(lm_cohort_parser *p, uint32_t as_of, lm_cohort **out)
+void lm_cp_begin_people(lm_cohort_parser *p, uint32_t as_of)
 {
 	lm_cohort_draft_init(&p->draft, p->doc.file, as_of);
 	p->monday = lm_week_monday(as_of);
-	read_people(p, LM_ROLE_MENTEE);
-	read_people(p, LM_ROLE_MENTOR);
+}
 
+int lm_cp_finish(lm_cohort_parser *p, lm_cohort **out)
+{
 	gboolean clean = p->doc.problems.count == 0 && !p->doc.problems.truncated;
 	lm_cohort *c = NULL;
 	int rc = lm_cohort_draft_finish(&p->draft, clean, report_ref, p, &c);
@@ -211,7 +239,34 @@ static int read_cohort(lm_cohort_parser *p, uint32_t as_of, lm_cohort **out)
 	return 0;
 }
 
-int lm_cohort_parse_json(lm_cohort **out, GBytes *source, const char *name, lm_error **err)
+void lm_cp_init(lm_cohort_parser *p)
+{
+	p->doc.private_keys = TRUE; /* member names may be values typed in the wrong place */
+	memset(&p->draft, 0, sizeof p->draft);
+	p->path = g_string_new("$");
+	p->field_index = g_hash_table_new(g_str_hash, g_str_equal);
+	for (size_t i = 0; i < lm_cohort_n_fields; i++) {
+		p->field_names[i] = lm_cohort_fields[i].name;
+		g_hash_table_insert(p->field_index, (gpointer)lm_cohort_fields[i].name,
+				    GUINT_TO_POINTER(i + 1));
+	}
+	p->field_names[lm_cohort_n_fields] = NULL;
+	p->zones = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+					(GDestroyNotify)g_time_zone_unref);
+	p->ref_ids = g_string_chunk_new(4096);
+}
+
+void lm_cp_clear(lm_cohort_parser *p)
+{
+	lm_cohort_draft_clear(&p->draft);
+	lm_json_doc_clear(&p->doc);
+	g_string_free(p->path, TRUE);
+	g_hash_table_destroy(p->field_index);
+	g_hash_table_destroy(p->zones);
+	g_string_chunk_free(p->ref_ids);
+}
+
+int lm_cohort_parse_json_full(lm_cohort **out, GBytes *source, const char *name, lm_error **err)
 {
 	gsize len = 0;
 	const char *text = g_bytes_get_data(source, &len);
@@ -220,20 +275,17 @@ int lm_cohort_parse_json(lm_cohort **out, GBytes *source, const char *name, lm_e
 
 	if (rc < 0)
 		return rc;
-	p.doc.private_keys = TRUE; /* member names may be values typed in the wrong place */
-	memset(&p.draft, 0, sizeof p.draft);
-	p.path = g_string_new("$");
-	for (size_t i = 0; i < lm_cohort_n_fields; i++)
-		p.field_names[i] = lm_cohort_fields[i].name;
-	p.field_names[lm_cohort_n_fields] = NULL;
-	p.zones = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-					(GDestroyNotify)g_time_zone_unref);
+	lm_cp_init(&p);
 
 	uint32_t as_of = 0;
 	lm_cohort *c = NULL;
 
-	if (read_header(&p, &as_of))
-		rc = read_cohort(&p, as_of, &c);
+	if (read_header(&p, &as_of)) {
+		lm_cp_begin_people(&p, as_of);
+		read_people(&p, LM_ROLE_MENTEE);
+		read_people(&p, LM_ROLE_MENTOR);
+		rc = lm_cp_finish(&p, &c);
+	}
 	if (rc < 0) {
 		rc = fail_whole(p.doc.file, rc, err);
 	} else if (c) {
@@ -242,9 +294,11 @@ int lm_cohort_parse_json(lm_cohort **out, GBytes *source, const char *name, lm_e
 	} else {
 		rc = lm_problems_finish(&p.doc.problems, err);
 	}
-	lm_cohort_draft_clear(&p.draft);
-	lm_json_doc_clear(&p.doc);
-	g_string_free(p.path, TRUE);
-	g_hash_table_destroy(p.zones);
+	lm_cp_clear(&p);
 	return rc;
+}
+
+int lm_cohort_parse_json(lm_cohort **out, GBytes *source, const char *name, lm_error **err)
+{
+	return lm_cohort_parse_json_full(out, source, name, err);
 }

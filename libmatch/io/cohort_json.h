@@ -15,6 +15,10 @@
  * LM_ENOMEM with *err set; *out untouched on failure. */
 int lm_cohort_parse_json(lm_cohort **out, GBytes *source, const char *name, lm_error **err);
 
+/* The full reader: the whole document as one cJSON tree. It alone decides
+ * what is valid and reports every problem. Same contract as above. */
+int lm_cohort_parse_json_full(lm_cohort **out, GBytes *source, const char *name, lm_error **err);
+
 /* ---- shared by cohort_json.c and cohort_json_fields.c ---- */
 
 #define LM_DEFAULT_AS_OF "2025-01-06"
@@ -31,6 +35,9 @@ typedef struct lm_cohort_parser {
 	lm_person *person;
 	lm_draft_lists *lists;
 	const char *field_names[LM_COHORT_MAX_FIELDS + 1]; /* for the unknown-field check */
+	GHashTable *field_index; /* field name -> GUINT_TO_POINTER(table index + 1) */
+	GStringChunk *ref_ids;   /* copies of the ids the draft's refs name, so that they
+				  * need not outlive the cJSON values */
 } lm_cohort_parser;
 
 typedef void (*lm_cohort_field_fn)(lm_cohort_parser *p, const cJSON *value);
@@ -44,6 +51,22 @@ typedef struct lm_cohort_field {
 /* The person fields, in the order they are read ("id" first). */
 extern const lm_cohort_field lm_cohort_fields[];
 extern const size_t lm_cohort_n_fields;
+
+/* Sets up everything but p->doc, which the caller fills first. */
+void lm_cp_init(lm_cohort_parser *p);
+/* Frees what the parser owns, p->doc included. */
+void lm_cp_clear(lm_cohort_parser *p);
+/* The header values (NULL when missing): problems for a bad format or
+ * version (FALSE), and as_of, the default when missing or bad. */
+gboolean lm_cp_check_format(lm_cohort_parser *p, const cJSON *format, const cJSON *version);
+void lm_cp_read_as_of(lm_cohort_parser *p, const cJSON *date, uint32_t *as_of);
+/* Starts the draft; people are read after this, mentees first. */
+void lm_cp_begin_people(lm_cohort_parser *p, uint32_t as_of);
+/* One person at path "$.mentees[i]" / "$.mentors[i]" (pushed by the caller). */
+void lm_cp_read_person(lm_cohort_parser *p, lm_role role, uint32_t index, const cJSON *obj);
+/* Resolves references and builds the cohort: 0 with *out set, or NULL
+ * when there were problems; negative when the pools cannot be built. */
+int lm_cp_finish(lm_cohort_parser *p, lm_cohort **out);
 
 /* Path stack: push returns the length to pop back to. */
 size_t lm_cp_push(lm_cohort_parser *p, const char *key);

@@ -180,6 +180,15 @@ static int parse_failed(lm_json_doc *doc, const scan_state *st, size_t off, lm_e
 	return syntax_error(err, doc, off, "invalid JSON syntax");
 }
 
+gboolean lm_json_text_ok(const char *text, size_t len)
+{
+	scan_state st;
+	const char *why = NULL;
+
+	return text && prescan(text, len, &st, &why) == SIZE_MAX &&
+	       lm_json_skip_space(text, len, 0) < len;
+}
+
 int lm_json_doc_parse(lm_json_doc *doc, const char *file, const char *text, size_t len,
 		      lm_error **err)
 {
@@ -236,23 +245,30 @@ static gboolean is_plain_key(const char *key)
 	return TRUE;
 }
 
-char *lm_json_path_key(const char *base, const char *key)
+void lm_json_path_append_key(GString *path, const char *key)
 {
-	if (is_plain_key(key))
-		return g_strconcat(base, ".", key, NULL);
-
-	GString *s = g_string_new(base);
-
-	g_string_append(s, "[\"");
+	if (is_plain_key(key)) {
+		g_string_append_c(path, '.');
+		g_string_append(path, key);
+		return;
+	}
+	g_string_append(path, "[\"");
 	for (const char *p = key; *p; p++) {
 		if (*p == '"' || *p == '\\')
-			g_string_append_c(s, '\\');
+			g_string_append_c(path, '\\');
 		if ((unsigned char)*p < 0x20)
-			g_string_append_printf(s, "\\u%04x", (unsigned)*p);
+			g_string_append_printf(path, "\\u%04x", (unsigned)*p);
 		else
-			g_string_append_c(s, *p);
+			g_string_append_c(path, *p);
 	}
-	g_string_append(s, "\"]");
+	g_string_append(path, "\"]");
+}
+
+char *lm_json_path_key(const char *base, const char *key)
+{
+	GString *s = g_string_new(base);
+
+	lm_json_path_append_key(s, key);
 	return g_string_free(s, FALSE);
 }
 

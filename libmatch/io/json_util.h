@@ -36,6 +36,11 @@ int lm_read_input(const char *path, size_t max_bytes, char **data, size_t *len, 
 int lm_json_doc_parse(lm_json_doc *doc, const char *file, const char *text, size_t len,
 		      lm_error **err);
 void lm_json_doc_clear(lm_json_doc *doc);
+/* Whether lm_json_doc_parse would hand text to cJSON: no NUL byte, valid
+ * UTF-8, nesting within LM_JSON_MAX_DEPTH, no raw control character or
+ * escaped NUL in a string, not empty. Fast readers that give up on any
+ * problem check this first and leave reporting to the full reader. */
+gboolean lm_json_text_ok(const char *text, size_t len);
 
 /* Records a problem at `path` (e.g. "$.mentees[3].gender"), located in the
  * text. Messages must never contain profile values. */
@@ -51,6 +56,8 @@ gboolean lm_json_locate(const char *text, size_t len, const char *path, unsigned
  * written as ["key"]. */
 char *lm_json_path_key(const char *base, const char *key);
 char *lm_json_path_index(const char *base, size_t index);
+/* Appends the step lm_json_path_key would add, without a new string. */
+void lm_json_path_append_key(GString *path, const char *key);
 
 /* Checks an object's member names: each must be in `allowed` (NULL-terminated)
  * or start with "x-"; duplicates are problems too. FALSE if any problem.
