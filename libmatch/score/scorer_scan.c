@@ -137,6 +137,8 @@ scan_avx512(const uint64_t *a, const lm_scorer *s, uint32_t n_cols, uint32_t nee
 	__m512i av[LM_AVAIL_WORDS], needv = _mm512_set1_epi64((long long)need);
 	uint32_t n = 0;
 
+	__m512i lanes = _mm512_set_epi64(7, 6, 5, 4, 3, 2, 1, 0);
+
 	for (int w = 0; w < LM_AVAIL_WORDS; w++)
 		av[w] = _mm512_set1_epi64((long long)a[w]);
 	for (uint32_t m = 0; m < n_cols; m += 8) {
@@ -147,10 +149,21 @@ scan_avx512(const uint64_t *a, const lm_scorer *s, uint32_t n_cols, uint32_t nee
 				av[w], _mm512_loadu_si512(cols + w * stride + m))));
 		unsigned k = (unsigned)_mm512_cmpge_epu64_mask(cnt, needv) | s->scan_none_bits[m / 8];
 
-		if (n_cols - m < 8)
+		if (n_cols - m < 8) {
 			k &= (1u << (n_cols - m)) - 1;
-		for (; k; k &= k - 1)
-			out[n++] = m + (uint32_t)__builtin_ctz(k);
+			for (; k; k &= k - 1)
+				out[n++] = m + (uint32_t)__builtin_ctz(k);
+			break;
+		}
+		/* The passing lanes' indices packed to the front and stored
+		 * whole, eight slots at out + n <= out + m (room for every
+		 * mentor): no branch per passing mentor, whose outcome is a
+		 * coin toss. */
+		__m512i idx = _mm512_add_epi64(lanes, _mm512_set1_epi64(m));
+
+		_mm256_storeu_si256((__m256i *)(void *)(out + n),
+				    _mm512_cvtepi64_epi32(_mm512_maskz_compress_epi64((__mmask8)k, idx)));
+		n += (uint32_t)__builtin_popcount(k);
 	}
 	return n;
 }
