@@ -86,6 +86,7 @@ struct lm_scorer {
 	 * where the people themselves do not */
 	uint8_t *scan_modes;
 	int32_t *scan_region;
+	uint16_t *scan_class; /* modes and region as one small number, or NULL (scorer_scan.c) */
 	/* scorer_fast.c: per mentor, the features the fused pair step reads
 	 * (64-byte aligned) and availability rows (zero when not given); the
 	 * contribution of each count of common slots; the age criterion's raw

@@ -119,6 +119,7 @@ void lm_scorer_free(lm_scorer *s)
 	g_free(s->scan_none_bits);
 	g_free(s->scan_modes);
 	g_free(s->scan_region);
+	g_free(s->scan_class);
 	lm_scorer_fast_free(s);
 	g_free(s);
 }

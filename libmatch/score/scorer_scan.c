@@ -8,7 +8,12 @@
 #if defined(__GNUC__) && defined(__x86_64__)
 #include <immintrin.h>
 #endif
+#include "core/vocab.h"
 #include "score/criteria.h"
+
+/* Regions (and "not given") up to which the region test is a table lookup:
+ * a mentor's kind is modes * LM_SCAN_REGIONS + region + 1. */
+#define LM_SCAN_REGIONS 256
 
 /* The region columns, and the filters the scan leaves to
  * lm_scorer_feasible_scanned. */
@@ -23,6 +28,12 @@ static void bind_regions(lm_scorer *s)
 		for (uint32_t m = 0; m < n; m++) {
 			s->scan_modes[m] = lm_cohort_mentor(c, m)->modes;
 			s->scan_region[m] = lm_cohort_mentor(c, m)->region;
+		}
+		if (lm_vocab_size(c->regions) < LM_SCAN_REGIONS) {
+			s->scan_class = g_new(uint16_t, MAX(n, 1u));
+			for (uint32_t m = 0; m < n; m++)
+				s->scan_class[m] = (uint16_t)(s->scan_modes[m] * LM_SCAN_REGIONS +
+							      (uint32_t)(s->scan_region[m] + 1));
 		}
 	}
 	s->n_rest = 0;
@@ -176,6 +187,24 @@ static uint32_t scan_regions(const lm_scorer *s, const lm_person *me, uint32_t *
 
 	if (!s->scan_modes || !me->modes)
 		return n;
+	if (s->scan_class) {
+		/* The answer for every kind of mentor (modes, region) once, then
+		 * one lookup per mentor instead of a chain of branches. */
+		uint8_t ok[4 * LM_SCAN_REGIONS];
+		uint32_t n_regions = lm_vocab_size(s->cohort->regions);
+
+		for (uint32_t modes = 0; modes < 4; modes++)
+			for (uint32_t r = 0; r <= n_regions; r++)
+				ok[modes * LM_SCAN_REGIONS + r] = (uint8_t)lm_region_can_meet(
+					s, me->modes, me->region, (uint8_t)modes, (int32_t)r - 1);
+		for (uint32_t i = 0; i < n; i++) {
+			uint32_t m = out[i];
+
+			out[k] = m;
+			k += ok[s->scan_class[m]];
+		}
+		return k;
+	}
 	for (uint32_t i = 0; i < n; i++) {
 		uint32_t m = out[i];
 
