@@ -43,9 +43,9 @@ gboolean lm_what_if_relaxable(const lm_scorer *s, size_t c)
  * mentors (so that mentees' samples spread over the cohort rather than all
  * naming the first mentors), a few per wanted mentor, with a bounded number
  * of tries: a head start only, step 2 makes the assignment maximum. */
-#define SAMPLE_PER_WANT 16
-#define SAMPLE_MAX 64
-#define SAMPLE_TRIES 1024
+#define SAMPLE_PER_WANT 32
+#define SAMPLE_MAX 128
+#define SAMPLE_TRIES 2048
 
 static uint32_t gcd(uint32_t a, uint32_t b)
 {

@@ -27,8 +27,9 @@ static gboolean side_init(lm_wi_side *a, uint32_t n, const uint32_t *room, uint3
 	a->tag = g_try_new0(uint8_t *, (size_t)n + 1);
 	a->filled = g_try_new0(uint32_t, (size_t)n + 1);
 	a->seen = g_try_new0(uint32_t, (size_t)n + 1);
+	a->dead = g_try_new0(uint32_t, (size_t)n + 1);
 	a->via = g_try_new(uint32_t, (size_t)n + 1);
-	if (!a->start || !a->len || !a->tag || !a->filled || !a->seen || !a->via)
+	if (!a->start || !a->len || !a->tag || !a->filled || !a->seen || !a->dead || !a->via)
 		return FALSE;
 	a->start[0] = 0;
 	for (uint32_t i = 0; i < n; i++)
@@ -47,6 +48,7 @@ static void side_clear(lm_wi_side *a)
 	g_free(a->tag);
 	g_free(a->filled);
 	g_free(a->seen);
+	g_free(a->dead);
 	g_free(a->via);
 }
 
@@ -176,7 +178,7 @@ static gboolean visit(lm_wi_graph *g, int si, uint32_t x, unsigned relaxed, size
 		for (uint32_t k = 0; k < b->len[y]; k++) {
 			uint32_t w = b->mate[b->start[y] + k];
 
-			if (a->seen[w] != g->epoch) {
+			if (a->seen[w] != g->epoch && a->dead[w] != g->pass) {
 				a->seen[w] = g->epoch;
 				a->via[w] = y;
 				g->queue[(*tail)++] = w;
@@ -222,6 +224,8 @@ static gboolean search(lm_wi_graph *g, int si, uint32_t x0, unsigned relaxed)
 			return TRUE;
 		}
 	}
+	for (size_t i = 0; i < tail; i++)
+		a->dead[g->queue[i]] = g->pass;
 	return FALSE;
 }
 
@@ -248,17 +252,17 @@ uint64_t lm_wi_augment(lm_wi_graph *g, unsigned relaxed)
 	lm_wi_side *a = &g->side[si];
 	uint64_t added = 0;
 
-	/* A node left out by a failed search cannot reach a node with room
-	 * while the assignment stays as it is, so the marks of failed searches
-	 * stand until one succeeds; and a start that failed never succeeds
-	 * later (the paths found after it do not touch what it reached). */
-	g->epoch++;
+	/* What a failed search reached cannot reach a node with room, and no
+	 * path found later passes through it (it would have led there), so it
+	 * stays so: those nodes are left out for the rest of the pass. A start
+	 * is among them once its search fails. */
+	g->pass++;
 	for (uint32_t x = 0; x < a->n; x++) {
-		while (a->len[x] < a->room[x] && a->seen[x] != g->epoch) {
+		while (a->len[x] < a->room[x] && a->dead[x] != g->pass) {
+			g->epoch++;
 			if (!search(g, si, x, relaxed))
 				break;
 			added++;
-			g->epoch++;
 		}
 	}
 	return added;

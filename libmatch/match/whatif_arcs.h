@@ -21,6 +21,7 @@ typedef struct lm_wi_side {
 	uint8_t **tag;
 	uint32_t *filled;
 	uint32_t *seen, *via;  /* per search: epoch when reached, node reached from */
+	uint32_t *dead;        /* pass in which a failed search reached the node */
 } lm_wi_side;
 
 typedef struct lm_wi_graph {
@@ -30,7 +31,7 @@ typedef struct lm_wi_graph {
 	uint32_t relaxable;    /* bit c: constraint c may be relaxed */
 	lm_wi_side side[2];
 	size_t cached, budget; /* bytes of tags kept, and the most to keep */
-	uint32_t epoch;
+	uint32_t epoch, pass;  /* searches, calls of lm_wi_augment */
 	uint32_t *queue;
 } lm_wi_graph;
 
