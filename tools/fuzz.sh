@@ -4,7 +4,7 @@
 # from tests/data and the bundled samples. Fails when any harness finds a
 # crash, a leak or a timeout; the input is left in BUILD/artifacts/TARGET/.
 #
-#   sh tools/fuzz.sh [SECONDS] [TARGET...]      TARGET: cohort_json, cohort_csv,
+#   sh tools/fuzz.sh [SECONDS] [TARGET...]      TARGET: cohort_json, cohort_diff, cohort_csv,
 #                                               model_json, edges_csv, prefs_json, prefs_diff
 #
 # The corpus each run grows is kept in CORPUS/TARGET for the next run (CORPUS
@@ -37,7 +37,8 @@ fi
 seeds() {
 	d=tests/data
 	case $1 in
-	cohort_json) cp $d/valid/cohort-*.json $d/invalid/cohort-*.json data/sample/*.json "$2" ;;
+	cohort_json | cohort_diff)
+		cp $d/valid/cohort-*.json $d/invalid/cohort-*.json data/sample/*.json "$2" ;;
 	cohort_csv)
 		cp $d/valid/cohort-*.csv $d/invalid/cohort-*.csv "$2" 2>/dev/null || true
 		for s in data/sample/*.json; do
@@ -67,6 +68,7 @@ for t in $targets; do
 	dict=""
 	[ -f "fuzz/$t.dict" ] && dict="-dict=fuzz/$t.dict"
 	[ "$t" = prefs_diff ] && dict="-dict=fuzz/prefs_json.dict"
+	[ "$t" = cohort_diff ] && dict="-dict=fuzz/cohort_json.dict"
 	log="$build/logs/$t.log"
 	rc=0
 	# shellcheck disable=SC2086

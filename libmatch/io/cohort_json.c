@@ -300,5 +300,15 @@ int lm_cohort_parse_json_full(lm_cohort **out, GBytes *source, const char *name,
 
 int lm_cohort_parse_json(lm_cohort **out, GBytes *source, const char *name, lm_error **err)
 {
+	lm_cohort *c = NULL;
+
+	/* Most files are plain and valid: read them without a tree of the
+	 * whole document. Anything else, every error included, is the full
+	 * reader's to decide. */
+	if (lm_cohort_parse_json_fast(&c, source, name) == 1) {
+		c->source = g_bytes_ref(source);
+		*out = c;
+		return 0;
+	}
 	return lm_cohort_parse_json_full(out, source, name, err);
 }

@@ -19,7 +19,17 @@ int lm_cohort_parse_json(lm_cohort **out, GBytes *source, const char *name, lm_e
  * what is valid and reports every problem. Same contract as above. */
 int lm_cohort_parse_json_full(lm_cohort **out, GBytes *source, const char *name, lm_error **err);
 
-/* ---- shared by cohort_json.c and cohort_json_fields.c ---- */
+/* The fast reader (cohort_fast.c): one person's cJSON tree at a time. 1
+ * with *out set (source not yet attached) when the text is plain and valid;
+ * 0, *out untouched, when it gives up, for the full reader to decide.
+ * Whatever it reads, the full reader reads to the same cohort. */
+int lm_cohort_parse_json_fast(lm_cohort **out, GBytes *source, const char *name);
+
+/* Whether two compiled cohorts are the same, field by field and pool by
+ * pool (the digest and source aside): the readers' differential check. */
+gboolean lm_cohort_same(const lm_cohort *a, const lm_cohort *b);
+
+/* ---- shared by cohort_json.c, cohort_json_fields.c and cohort_fast.c ---- */
 
 #define LM_DEFAULT_AS_OF "2025-01-06"
 #define LM_COHORT_MAX_FIELDS 32
@@ -36,8 +46,8 @@ typedef struct lm_cohort_parser {
 	lm_draft_lists *lists;
 	const char *field_names[LM_COHORT_MAX_FIELDS + 1]; /* for the unknown-field check */
 	GHashTable *field_index; /* field name -> GUINT_TO_POINTER(table index + 1) */
-	GStringChunk *ref_ids;   /* copies of the ids the draft's refs name, so that they
-				  * need not outlive the cJSON values */
+	GStringChunk *ref_ids;   /* copies of the ids the draft's refs name: they outlive
+				  * the cJSON values, which the fast reader frees person by person */
 } lm_cohort_parser;
 
 typedef void (*lm_cohort_field_fn)(lm_cohort_parser *p, const cJSON *value);

@@ -460,7 +460,7 @@ static void read_prefers(lm_cohort_parser *p, const cJSON *v)
 static void add_ref(lm_cohort_parser *p, const char *id, lm_ref_kind kind, size_t elem,
 		    int outcome)
 {
-	/* A copy: the draft must not depend on the cJSON values living on. */
+	/* A copy: the fast reader frees each person's values once read. */
 	lm_draft_ref r = { g_string_chunk_insert(p->ref_ids, id), p->index, (uint32_t)elem,
 			   (uint8_t)p->role, (uint8_t)kind, (uint8_t)outcome };
 
