@@ -183,10 +183,10 @@ LM_EXPORT int lm_options_set_keep_current(lm_options *options, int keep, lm_erro
 
 /**
  * @brief Whether lm_match() computes the what-if for the unmatched (1, the
- *        default; see lm_result_what_if()). It checks every pair of the
- *        cohort and solves a maximum matching over all pairs that fail at
- *        most one rule, so on national cohorts (10^8 pairs and more) it costs
- *        as much time and memory as the match itself; 0 leaves it out.
+ *        default; see lm_result_what_if()). It finds maximum matchings
+ *        over the pairs that fail at most one rule, checking a pair only
+ *        when a search reaches it (about 0.6 s on 34,000 x 10,000; more when
+ *        both sides keep thousands of free places); 0 leaves it out.
  * @param[in,out] options the options.
  * @param[in] what_if 1 or 0.
  * @param[out] err optional error report.

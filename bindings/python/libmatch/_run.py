@@ -116,8 +116,8 @@ def match(cohort, model="role_model", algorithm=None, objective=None, seed=1, th
     library's default) or re-optimise everyone; ``break_cost``: points that
     breaking one existing pair costs when re-optimising; ``what_if``: False
     leaves out the what-if for the unmatched (:attr:`Result.what_if`), which
-    checks every pair and is costly on national cohorts (None: the
-    library's default, True).
+    searches over the pairs failing one rule (None: the library's default,
+    True).
 
     Values out of range raise :class:`libmatch.InvalidArgumentError`, a
     kept pair that breaks a hard rule :class:`libmatch.InfeasibleError`.
