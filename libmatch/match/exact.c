@@ -50,7 +50,7 @@ typedef struct {
 typedef struct {
 	int64_t price;
 	int64_t bound_weight;
-	lm_score bound;          /* col_bound, or G_MAXINT64 without one */
+	lm_score bound;          /* col_bound (>= 0 here), or G_MAXINT64 without one */
 	uint32_t col;
 	uint8_t bound_class;     /* lm_flow_profit of bound */
 } order_col;
@@ -59,9 +59,8 @@ typedef struct {
 	const problem *p;
 	lm_exact *x;
 	const lm_flow_input *in;
-	uint32_t *order;   /* columns that may hold pruned pairs, by (price, index) */
+	order_col *cols;   /* columns that may hold pruned pairs, by (price, index) */
 	uint32_t n_order;
-	order_col *cols;   /* the same columns with their figures */
 	price_worker *w;
 	GArray **chunk_found; /* per chunk, rows ascending, columns ascending */
 } pricing;
@@ -129,8 +128,6 @@ static void price_row(pricing *pr, price_worker *wk, uint32_t r, GArray *out)
 		/* Prices only rise along the order: nothing further can help. */
 		if (lm_flow_profit_value(rb_class, rb_weight, row_price + oc->price) <= 0)
 			break;
-		if (oc->bound < 0)
-			continue;
 		if (oc->bound < rb
 			    ? lm_flow_profit_value(oc->bound_class, oc->bound_weight,
 						   row_price + oc->price) <= 0
@@ -178,34 +175,38 @@ static void price_chunk(void *data, uint32_t worker_ix, uint32_t chunk)
 	pr->chunk_found[chunk] = out;
 }
 
-typedef struct {
-	int64_t price;
-	uint32_t col;
-} priced_col;
-
 static int by_price(const void *a, const void *b)
 {
-	const priced_col *x = a, *y = b;
+	const order_col *x = a, *y = b;
 
 	if (x->price != y->price)
 		return x->price < y->price ? -1 : 1;
 	return (x->col > y->col) - (x->col < y->col);
 }
 
-/* Columns that may hold a pruned pair, by rising price. */
-static uint32_t price_order(const problem *p, const lm_exact *x, uint32_t *order)
+/* Columns that may hold a pruned pair (a place, a bound not -1), by rising
+ * price, with what the row loop reads of them. */
+static order_col *price_order(const problem *p, const lm_exact *x, const lm_flow_input *in,
+			      uint32_t *n_out)
 {
-	priced_col *pc = g_new(priced_col, MAX(p->n_cols, 1u));
+	order_col *cols = g_new(order_col, MAX(p->n_cols, 1u));
 	uint32_t n = 0;
 
-	for (uint32_t t = 0; t < p->n_cols; t++)
-		if (p->cap[t] > 0 && (!x->cand.col_bound || x->cand.col_bound[t] >= 0))
-			pc[n++] = (priced_col){ x->flow.col_price[t], t };
-	qsort(pc, n, sizeof(*pc), by_price);
-	for (uint32_t i = 0; i < n; i++)
-		order[i] = pc[i].col;
-	g_free(pc);
-	return n;
+	for (uint32_t t = 0; t < p->n_cols; t++) {
+		lm_score bound = x->cand.col_bound ? x->cand.col_bound[t] : G_MAXINT64;
+		order_col *oc = &cols[n];
+
+		if (p->cap[t] == 0 || bound < 0)
+			continue;
+		oc->col = t;
+		oc->price = x->flow.col_price[t];
+		oc->bound = bound;
+		oc->bound_class = (uint8_t)lm_flow_profit_of(in, &x->flow, bound, &oc->bound_weight);
+		n++;
+	}
+	qsort(cols, n, sizeof *cols, by_price);
+	*n_out = n;
+	return cols;
 }
 
 /* One streaming pass over the pairs left out; the positive ones join the
@@ -218,23 +219,12 @@ static long price_pruned_pairs(const problem *p, lm_exact *x, const lm_flow_inpu
 	pricing pr = { .p = p,
 		       .x = x,
 		       .in = in,
-		       .order = g_new(uint32_t, MAX(p->n_cols, 1u)),
 		       .w = g_new0(price_worker, workers),
 		       .chunk_found = g_new0(GArray *, MAX(chunks, 1u)) };
 	size_t added = 0;
 	int rc;
 
-	pr.n_order = price_order(p, x, pr.order);
-	pr.cols = g_new(order_col, MAX(pr.n_order, 1u));
-	for (uint32_t i = 0; i < pr.n_order; i++) {
-		order_col *oc = &pr.cols[i];
-
-		oc->col = pr.order[i];
-		oc->price = x->flow.col_price[oc->col];
-		oc->bound = x->cand.col_bound ? x->cand.col_bound[oc->col] : G_MAXINT64;
-		oc->bound_class = (uint8_t)lm_flow_profit_of(in, &x->flow, MAX(oc->bound, 0),
-							     &oc->bound_weight);
-	}
+	pr.cols = price_order(p, x, in, &pr.n_order);
 	for (uint32_t t = 0; t < workers; t++) {
 		pr.w[t].in_graph = g_new0(uint8_t, MAX(p->n_cols, 1u));
 		pr.w[t].row_found = g_new(found, MAX(p->n_cols, 1u));
@@ -270,7 +260,6 @@ static long price_pruned_pairs(const problem *p, lm_exact *x, const lm_flow_inpu
 			g_array_free(pr.chunk_found[k], TRUE);
 	g_free(pr.chunk_found);
 	g_free(pr.w);
-	g_free(pr.order);
 	g_free(pr.cols);
 	x->added += added;
 	return rc < 0 ? rc : (long)added;

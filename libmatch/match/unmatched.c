@@ -164,7 +164,6 @@ static void explain(const job *j, worker *wk, uint32_t m, uint32_t n_paired, ver
 		if (s > best_score) /* ascending t: the lowest index wins ties */
 			best_score = s, best = (int32_t)t;
 	}
-	*v = (verdict){ TRUE, LM_UNMATCHED_CAPACITY_TAKEN, best, NULL };
 	if (!feasible) {
 		*v = (verdict){ TRUE, LM_UNMATCHED_NO_FEASIBLE_MENTOR, -1, count_blocked(r, m) };
 	} else if (r->lists) {
@@ -173,14 +172,14 @@ static void explain(const job *j, worker *wk, uint32_t m, uint32_t n_paired, ver
 
 		if (first < 0 || !any_place)
 			*v = (verdict){ TRUE, LM_UNMATCHED_NO_ACCEPTABLE_MENTOR, -1, NULL };
+		else if (r->opt.algorithm == LM_ALGORITHM_STABLE)
+			*v = (verdict){ TRUE, LM_UNMATCHED_OUTRANKED, first, NULL };
 		else
-			*v = (verdict){ TRUE,
-					r->opt.algorithm == LM_ALGORITHM_STABLE
-						? LM_UNMATCHED_OUTRANKED
-						: LM_UNMATCHED_CAPACITY_TAKEN,
-					first, NULL };
+			*v = (verdict){ TRUE, LM_UNMATCHED_CAPACITY_TAKEN, first, NULL };
 	} else if (spare) {
 		*v = (verdict){ TRUE, LM_UNMATCHED_NOT_WORTH_IT, -1, NULL };
+	} else {
+		*v = (verdict){ TRUE, LM_UNMATCHED_CAPACITY_TAKEN, best, NULL };
 	}
 }
 

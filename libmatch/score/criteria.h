@@ -10,6 +10,7 @@
 
 #include <glib.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <cjson/cJSON.h>
 #include "core/cohort_private.h"
 #include "io/json_util.h"
@@ -70,7 +71,7 @@ struct lm_scorer {
 	uint64_t *prefer_trained;
 	uint32_t n_prefer; /* all preferred names, found in the cohort or not */
 	/* scorer_scan.c: mentors' availability packed contiguously (LM_AVAIL_WORDS
-	 * per mentor, all ones when a mentor gave none, so the filter passes)
+	 * per mentor, zero when a mentor gave none: scan_none says it passes)
 	 * for the scan of one mentee against every mentor; NULL when the
 	 * availability filter is off. */
 	uint64_t *scan_avail;
@@ -90,28 +91,131 @@ struct lm_scorer {
 	/* scorer_fast.c: per mentor, the features the fused pair step reads
 	 * (64-byte aligned) and availability rows (zero when not given); the
 	 * contribution of each count of common slots; the age criterion's raw
-	 * score per gap (0..max_age_gap); the criteria it leaves to the table
-	 * for every row; whether the CPU has POPCNT */
+	 * score per gap (0..max_age_gap, also read by lm_stage_raw); the
+	 * criteria it leaves to the table for every row; whether the CPU has
+	 * POPCNT */
 	lm_mentor_feat *feat;
-	uint64_t *fast_avail;
+	const uint64_t *fast_avail; /* scan_avail, or fast_avail_own without it */
+	uint64_t *fast_avail_own;
 	lm_score *avail_part;
 	uint32_t *age_raw;
 	uint32_t fast_table_filters, fast_table_scores;
 	gboolean has_popcnt;
 };
 
-/* Whether people with these modes and regions can meet: the region
- * filter's answer (criteria_region.c), here for the scan to share. */
+/* The raw scores of criteria from the people's own fields, shared by the
+ * criteria table (criteria_*.c) and the fused pair step (scorer_fast.c),
+ * which read those fields from different records. Formulas:
+ * docs/criteria.md. */
+
+/* Whether people with these modes and regions can meet (the region
+ * filter), and the raw score of the best way. */
+static inline gboolean lm_region_eval(const lm_scorer *s, uint8_t am, int32_t ar, uint8_t bm,
+				      int32_t br, uint32_t *raw)
+{
+	gboolean feasible = FALSE;
+	uint32_t best = 0;
+
+	if (!am || !bm) {
+		*raw = LM_NEUTRAL;
+		return TRUE;
+	}
+	if (am & bm & LM_MODE_IN_PERSON) {
+		feasible = TRUE;
+		if (ar < 0 || br < 0)
+			best = LM_NEUTRAL;
+		else if (ar == br)
+			best = LM_UNIT;
+		else if ((s->region_adj[(size_t)ar * s->region_words + (uint32_t)br / 64] >> (br % 64)) & 1)
+			best = s->p->region.neighbour_score;
+		else
+			feasible = FALSE;
+	}
+	if (am & bm & LM_MODE_ONLINE) {
+		feasible = TRUE;
+		best = MAX(best, s->p->region.online_score);
+	}
+	*raw = best;
+	return feasible;
+}
+
 static inline gboolean lm_region_can_meet(const lm_scorer *s, uint8_t am, int32_t ar,
 					  uint8_t bm, int32_t br)
 {
-	if (!am || !bm || (am & bm & LM_MODE_ONLINE))
-		return TRUE;
-	if (!(am & bm & LM_MODE_IN_PERSON))
-		return FALSE;
-	if (ar < 0 || br < 0 || ar == br)
-		return TRUE;
-	return (s->region_adj[(size_t)ar * s->region_words + (uint32_t)br / 64] >> (br % 64)) & 1;
+	uint32_t raw;
+
+	return lm_region_eval(s, am, ar, bm, br, &raw);
+}
+
+/* Same life stage, and ages within max_age_gap (s->age_raw by gap). */
+static inline uint32_t lm_stage_raw(const lm_scorer *s, int32_t a_stage, int16_t a_birth,
+				    int32_t b_stage, int16_t b_birth)
+{
+	uint32_t stage = LM_UNIT / 2, age = LM_NEUTRAL;
+
+	if (a_stage >= 0 && b_stage >= 0)
+		stage = a_stage == b_stage ? LM_UNIT : 0;
+	if (a_birth != 0 && b_birth != 0) {
+		uint32_t gap = (uint32_t)abs(a_birth - b_birth);
+
+		age = s->age_raw[MIN(gap, (uint32_t)s->p->stage.max_age_gap)];
+	}
+	return (stage + age) / 2;
+}
+
+/* Years past the ideal arrival gap over which seniority decays to 0. */
+#define LM_SENIORITY_DECAY_YEARS 10
+
+/* The mentor's head start in years against the ideal range. */
+static inline uint32_t lm_seniority_raw(const lm_scorer *s, int16_t a_arrival, int16_t b_arrival)
+{
+	if (a_arrival == 0 || b_arrival == 0)
+		return LM_NEUTRAL;
+	int gap = a_arrival - b_arrival, lo = s->p->seniority.ideal_lo, hi = s->p->seniority.ideal_hi;
+
+	if (gap < lo)
+		return 0;
+	if (gap <= hi)
+		return LM_UNIT;
+	if (gap - hi >= LM_SENIORITY_DECAY_YEARS)
+		return 0;
+	return (uint32_t)((uint64_t)(LM_SENIORITY_DECAY_YEARS - (gap - hi)) * LM_UNIT /
+			  LM_SENIORITY_DECAY_YEARS);
+}
+
+/* One side's soft gender wish about the other as a verdict: -1 when there
+ * is none or it cannot be judged (a hard request, enforced by the filter
+ * when hard_on; the other's gender unknown), else 1 if met and 0 if not. */
+static inline int lm_gender_verdict(gboolean hard_on, uint8_t pref, uint8_t pref_required,
+				    uint8_t other)
+{
+	if (pref == 0 || (pref_required && hard_on) || other == 0)
+		return -1;
+	return other == pref;
+}
+
+/* One side's origin wish as a verdict; "avoid_same" counts only when the
+ * filter is off (otherwise every feasible pair meets it). */
+static inline int lm_origin_verdict(gboolean avoid_counts, int32_t own, uint8_t pref,
+				    int32_t other)
+{
+	if (own < 0 || other < 0)
+		return -1;
+	if (pref == LM_ORIGIN_PREFER_SAME)
+		return own == other;
+	if (pref == LM_ORIGIN_AVOID_SAME && avoid_counts)
+		return own != other;
+	return -1;
+}
+
+/* Averages two per-side verdicts (-1 = no opinion) into a raw score. */
+static inline uint32_t lm_both_sides(int a, int b)
+{
+	if (a < 0 && b < 0)
+		return LM_NEUTRAL;
+	if (a < 0 || b < 0)
+		return (a < 0 ? b : a) ? LM_UNIT : 0;
+	return (uint32_t)(a + b) * (LM_UNIT / 2);
 }
 
 typedef gboolean (*lm_crit_parse_fn)(lm_json_doc *doc, const cJSON *obj, const char *path,
@@ -148,9 +252,6 @@ void lm_scorer_scan_bind(lm_scorer *s);
  * lm_scorer_new (it reads what the criteria's bind functions made). */
 void lm_scorer_fast_bind(lm_scorer *s);
 void lm_scorer_fast_free(lm_scorer *s);
-
-/* Years past the ideal arrival gap over which seniority decays to 0. */
-#define LM_SENIORITY_DECAY_YEARS 10
 
 /* criteria_people.c */
 gboolean lm_crit_consent_filter(const lm_scorer *s, const lm_pair_ref *pair);

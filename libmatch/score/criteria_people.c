@@ -1,6 +1,5 @@
 /* Criteria about the two people themselves: consent, exclusions, gender,
  * origin, life stage and training. Formulas: docs/criteria.md. */
-#include <stdlib.h>
 #include "score/criteria.h"
 
 gboolean lm_crit_consent_filter(const lm_scorer *s, const lm_pair_ref *pair)
@@ -16,13 +15,6 @@ gboolean lm_crit_exclude_filter(const lm_scorer *s, const lm_pair_ref *pair)
 	return !lm_span_has(s->cohort, pair->mentee->veto, pair->mentor_ix);
 }
 
-/* Whether `asker`'s gender request is hard in this model. */
-static gboolean gender_request_hard(const lm_scorer *s, const lm_person *asker)
-{
-	return asker->pref_gender != 0 && asker->pref_gender_required &&
-	       (s->required & (1u << LM_CRIT_GENDER));
-}
-
 gboolean lm_crit_gender_filter(const lm_scorer *s, const lm_pair_ref *pair)
 {
 	/* A hard request is met only by a partner known to have that gender: a
@@ -36,29 +28,14 @@ gboolean lm_crit_gender_filter(const lm_scorer *s, const lm_pair_ref *pair)
 	return TRUE;
 }
 
-/* -1 when `asker` has no soft request about `other` or it cannot be judged,
- * else 1 if met and 0 if not. */
-static int gender_soft(const lm_scorer *s, const lm_person *asker, const lm_person *other)
-{
-	if (asker->pref_gender == 0 || gender_request_hard(s, asker) || other->gender == 0)
-		return -1;
-	return other->gender == asker->pref_gender;
-}
-
-/* Averages two per-side verdicts (-1 = no opinion) into a raw score. */
-static uint32_t both_sides(int a, int b)
-{
-	if (a < 0 && b < 0)
-		return LM_NEUTRAL;
-	if (a < 0 || b < 0)
-		return (a < 0 ? b : a) ? LM_UNIT : 0;
-	return (uint32_t)(a + b) * (LM_UNIT / 2);
-}
-
 uint32_t lm_crit_gender_score(const lm_scorer *s, const lm_pair_ref *pair)
 {
-	return both_sides(gender_soft(s, pair->mentee, pair->mentor),
-			  gender_soft(s, pair->mentor, pair->mentee));
+	const lm_person *a = pair->mentee, *b = pair->mentor;
+	gboolean hard_on = (s->required & (1u << LM_CRIT_GENDER)) != 0;
+
+	return lm_both_sides(
+		lm_gender_verdict(hard_on, a->pref_gender, a->pref_gender_required, b->gender),
+		lm_gender_verdict(hard_on, b->pref_gender, b->pref_gender_required, a->gender));
 }
 
 gboolean lm_crit_origin_filter(const lm_scorer *s, const lm_pair_ref *pair)
@@ -69,24 +46,13 @@ gboolean lm_crit_origin_filter(const lm_scorer *s, const lm_pair_ref *pair)
 	return a->pref_origin != LM_ORIGIN_AVOID_SAME && b->pref_origin != LM_ORIGIN_AVOID_SAME;
 }
 
-/* A side's origin wish as a verdict; "avoid_same" counts only when the
- * filter is off (otherwise every feasible pair meets it). */
-static int origin_soft(const lm_scorer *s, const lm_person *asker, const lm_person *other)
-{
-	if (asker->origin < 0 || other->origin < 0)
-		return -1;
-	gboolean same = asker->origin == other->origin;
-	if (asker->pref_origin == LM_ORIGIN_PREFER_SAME)
-		return same;
-	if (asker->pref_origin == LM_ORIGIN_AVOID_SAME && !(s->required & (1u << LM_CRIT_ORIGIN)))
-		return !same;
-	return -1;
-}
-
 uint32_t lm_crit_origin_score(const lm_scorer *s, const lm_pair_ref *pair)
 {
-	return both_sides(origin_soft(s, pair->mentee, pair->mentor),
-			  origin_soft(s, pair->mentor, pair->mentee));
+	const lm_person *a = pair->mentee, *b = pair->mentor;
+	gboolean avoid = !(s->required & (1u << LM_CRIT_ORIGIN));
+
+	return lm_both_sides(lm_origin_verdict(avoid, a->origin, a->pref_origin, b->origin),
+			     lm_origin_verdict(avoid, b->origin, b->pref_origin, a->origin));
 }
 
 void lm_crit_stage_reset(lm_model_params *p)
@@ -106,15 +72,8 @@ gboolean lm_crit_stage_parse(lm_json_doc *doc, const cJSON *obj, const char *pat
 uint32_t lm_crit_stage_score(const lm_scorer *s, const lm_pair_ref *pair)
 {
 	const lm_person *a = pair->mentee, *b = pair->mentor;
-	uint32_t stage = LM_NEUTRAL, age = LM_NEUTRAL;
-	if (a->stage >= 0 && b->stage >= 0)
-		stage = a->stage == b->stage ? LM_UNIT : 0;
-	if (a->birth_year != 0 && b->birth_year != 0) {
-		uint32_t gap = (uint32_t)abs(a->birth_year - b->birth_year);
-		uint32_t max = (uint32_t)s->p->stage.max_age_gap;
-		age = gap >= max ? 0 : (uint32_t)((uint64_t)(max - gap) * LM_UNIT / max);
-	}
-	return (stage + age) / 2;
+
+	return lm_stage_raw(s, a->stage, a->birth_year, b->stage, b->birth_year);
 }
 
 void lm_crit_trained_reset(lm_model_params *p)

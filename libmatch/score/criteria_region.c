@@ -152,38 +152,12 @@ int lm_crit_region_bind(lm_scorer *s, lm_error **err)
 	return 0;
 }
 
-static gboolean adjacent(const lm_scorer *s, int32_t a, int32_t b)
-{
-	return (s->region_adj[(size_t)a * s->region_words + (uint32_t)b / 64] >> (b % 64)) & 1;
-}
-
 /* Whether the pair can meet at all, and the raw score of the best way. */
 static gboolean region_eval(const lm_scorer *s, const lm_pair_ref *pair, uint32_t *raw)
 {
 	const lm_person *a = pair->mentee, *b = pair->mentor;
-	if (!a->modes || !b->modes) {
-		*raw = LM_NEUTRAL;
-		return TRUE;
-	}
-	gboolean feasible = FALSE;
-	uint32_t best = 0;
-	if (a->modes & b->modes & LM_MODE_IN_PERSON) {
-		feasible = TRUE;
-		if (a->region < 0 || b->region < 0)
-			best = LM_NEUTRAL;
-		else if (a->region == b->region)
-			best = LM_UNIT;
-		else if (adjacent(s, a->region, b->region))
-			best = s->p->region.neighbour_score;
-		else
-			feasible = FALSE;
-	}
-	if (a->modes & b->modes & LM_MODE_ONLINE) {
-		feasible = TRUE;
-		best = MAX(best, s->p->region.online_score);
-	}
-	*raw = best;
-	return feasible;
+
+	return lm_region_eval(s, a->modes, a->region, b->modes, b->region, raw);
 }
 
 gboolean lm_crit_region_filter(const lm_scorer *s, const lm_pair_ref *pair)

@@ -177,19 +177,7 @@ gboolean lm_crit_seniority_filter(const lm_scorer *s, const lm_pair_ref *pair)
 
 uint32_t lm_crit_seniority_score(const lm_scorer *s, const lm_pair_ref *pair)
 {
-	const lm_person *a = pair->mentee, *b = pair->mentor;
-	if (a->arrival_year == 0 || b->arrival_year == 0)
-		return LM_NEUTRAL;
-	int gap = a->arrival_year - b->arrival_year;
-	int lo = s->p->seniority.ideal_lo, hi = s->p->seniority.ideal_hi;
-	if (gap < lo)
-		return 0;
-	if (gap <= hi)
-		return LM_UNIT;
-	if (gap - hi >= LM_SENIORITY_DECAY_YEARS)
-		return 0;
-	return (uint32_t)((uint64_t)(LM_SENIORITY_DECAY_YEARS - (gap - hi)) * LM_UNIT /
-			  LM_SENIORITY_DECAY_YEARS);
+	return lm_seniority_raw(s, pair->mentee->arrival_year, pair->mentor->arrival_year);
 }
 
 /* The mentor's rank among the mentee's choices (0 = first), or -1 when not

@@ -1,7 +1,7 @@
-/* The fused pair step (scorer_fast.h). Each criterion below mirrors its
- * filter and score in criteria_*.c exactly; a change to one must be made in
- * both, and tests/test_scorer_fast.c compares them pair by pair. */
-#include <stdlib.h>
+/* The fused pair step (scorer_fast.h). The raw scores come from the
+ * helpers the criteria table uses too (criteria.h); the filters and the
+ * way the parts are put together mirror lm_scorer_feasible and
+ * lm_scorer_score, and tests/test_scorer_fast.c compares them pair by pair. */
 #include <string.h>
 #include "score/scorer_fast.h"
 
@@ -83,15 +83,18 @@ void lm_scorer_fast_bind(lm_scorer *s)
 #if defined(__GNUC__) && defined(__x86_64__) && !defined(__POPCNT__)
 	s->has_popcnt = __builtin_cpu_supports("popcnt");
 #endif
-	s->fast_avail = g_new0(uint64_t, (size_t)MAX(n, 1u) * LM_AVAIL_WORDS);
+	/* The scan's rows when it has them: the same layout and values. */
+	s->fast_avail = s->scan_avail;
+	if (!s->fast_avail)
+		s->fast_avail = s->fast_avail_own = g_new0(uint64_t, (size_t)MAX(n, 1u) * LM_AVAIL_WORDS);
 	s->feat = g_aligned_alloc0(MAX(n, 1u), sizeof(lm_mentor_feat), LM_FEAT_BYTES);
 	for (uint32_t m = 0; m < n; m++) {
 		const lm_person *p = lm_cohort_mentor(c, m);
 		lm_mentor_feat *f = &s->feat[m];
 		lm_pair_ref ref = { NULL, p, 0, m };
 
-		if (p->has_avail)
-			memcpy(s->fast_avail + (size_t)m * LM_AVAIL_WORDS, p->avail, sizeof p->avail);
+		if (p->has_avail && s->fast_avail_own)
+			memcpy(s->fast_avail_own + (size_t)m * LM_AVAIL_WORDS, p->avail, sizeof p->avail);
 		f->offers = lm_person_offers(c, p)[0];
 		f->lang = s->lang_ok[LM_ROLE_MENTOR] ? s->lang_ok[LM_ROLE_MENTOR][(size_t)m * s->lang_words]
 						     : 0;
@@ -120,7 +123,7 @@ void lm_scorer_fast_bind(lm_scorer *s)
 void lm_scorer_fast_free(lm_scorer *s)
 {
 	g_aligned_free(s->feat);
-	g_free(s->fast_avail);
+	g_free(s->fast_avail_own);
 	g_free(s->avail_part);
 	g_free(s->age_raw);
 }
@@ -166,82 +169,6 @@ void lm_scorer_row_begin(const lm_scorer *s, uint32_t mentee, lm_scorer_row *row
 			part(s, LM_CRIT_GOALS, (uint32_t)((uint64_t)got * LM_UNIT / total));
 }
 
-/* lm_crit_region_filter and _score (region_eval) on the features. */
-static inline gboolean region_fused(const lm_scorer *s, const lm_person *a,
-				    const lm_mentor_feat *b, uint32_t *raw)
-{
-	if (!a->modes || !b->modes) {
-		*raw = LM_NEUTRAL;
-		return TRUE;
-	}
-	gboolean feasible = FALSE;
-	uint32_t best = 0;
-
-	if (a->modes & b->modes & LM_MODE_IN_PERSON) {
-		feasible = TRUE;
-		if (a->region < 0 || b->region < 0)
-			best = LM_NEUTRAL;
-		else if (a->region == b->region)
-			best = LM_UNIT;
-		else if ((s->region_adj[(size_t)a->region * s->region_words + (uint32_t)b->region / 64] >>
-			  (b->region % 64)) & 1)
-			best = s->p->region.neighbour_score;
-		else
-			feasible = FALSE;
-	}
-	if (a->modes & b->modes & LM_MODE_ONLINE) {
-		feasible = TRUE;
-		best = MAX(best, s->p->region.online_score);
-	}
-	*raw = best;
-	return feasible;
-}
-
-/* The verdicts of gender_soft and origin_soft (criteria_people.c). */
-static inline int gender_verdict(gboolean hard_on, uint8_t pref, uint8_t pref_hard, uint8_t other)
-{
-	if (pref == 0 || (pref_hard && hard_on) || other == 0)
-		return -1;
-	return other == pref;
-}
-
-static inline int origin_verdict(gboolean avoid_counts, int32_t own, uint8_t pref, int32_t other)
-{
-	if (own < 0 || other < 0)
-		return -1;
-	if (pref == LM_ORIGIN_PREFER_SAME)
-		return own == other;
-	if (pref == LM_ORIGIN_AVOID_SAME && avoid_counts)
-		return own != other;
-	return -1;
-}
-
-static inline uint32_t both_sides(int a, int b)
-{
-	if (a < 0 && b < 0)
-		return LM_NEUTRAL;
-	if (a < 0 || b < 0)
-		return (a < 0 ? b : a) ? LM_UNIT : 0;
-	return (uint32_t)(a + b) * (LM_UNIT / 2);
-}
-
-/* Seniority's score from the arrival gap (lm_crit_seniority_score). */
-static inline uint32_t seniority_raw(const lm_scorer *s, int16_t a, int16_t b)
-{
-	if (a == 0 || b == 0)
-		return LM_NEUTRAL;
-	int gap = a - b, lo = s->p->seniority.ideal_lo, hi = s->p->seniority.ideal_hi;
-
-	if (gap < lo)
-		return 0;
-	if (gap <= hi)
-		return LM_UNIT;
-	if (gap - hi >= LM_SENIORITY_DECAY_YEARS)
-		return 0;
-	return (uint32_t)((uint64_t)(LM_SENIORITY_DECAY_YEARS - (gap - hi)) * LM_UNIT /
-			  LM_SENIORITY_DECAY_YEARS);
-}
-
 #define SCORER_PAIR_BODY(POPCOUNT)                                                            \
 	const lm_scorer *s = row->s;                                                          \
 	const lm_cohort *c = s->cohort;                                                       \
@@ -280,7 +207,8 @@ static inline uint32_t seniority_raw(const lm_scorer *s, int16_t a, int16_t b)
 			return FALSE;                                                         \
 	}                                                                                     \
 	if (active(s, LM_CRIT_REGION)) {                                                      \
-		gboolean meet = region_fused(s, a, b, &region_raw);                           \
+		gboolean meet = lm_region_eval(s, a->modes, a->region, b->modes, b->region,   \
+					       &region_raw);                                  \
 		if ((req & BIT(LM_CRIT_REGION)) && !(scanned && s->scan_modes) && !meet)      \
 			return FALSE;                                                         \
 	}                                                                                     \
@@ -310,20 +238,12 @@ static inline uint32_t seniority_raw(const lm_scorer *s, int16_t a, int16_t b)
 				 : part(s, LM_CRIT_AVAILABILITY, LM_NEUTRAL);                 \
 	if (weighted(s, LM_CRIT_REGION))                                                      \
 		total += part(s, LM_CRIT_REGION, region_raw);                                 \
-	if (weighted(s, LM_CRIT_STAGE)) {                                                     \
-		uint32_t stage = LM_NEUTRAL, age = LM_NEUTRAL;                                \
-		if (a->stage >= 0 && b->stage >= 0)                                           \
-			stage = a->stage == b->stage ? LM_UNIT : 0;                           \
-		if (a->birth_year != 0 && b->birth_year != 0) {                               \
-			uint32_t gap = (uint32_t)abs(a->birth_year - b->birth_year);          \
-			uint32_t max = (uint32_t)s->p->stage.max_age_gap;                     \
-			age = s->age_raw[MIN(gap, max)];                                      \
-		}                                                                             \
-		total += part(s, LM_CRIT_STAGE, (stage + age) / 2);                           \
-	}                                                                                     \
+	if (weighted(s, LM_CRIT_STAGE))                                                       \
+		total += part(s, LM_CRIT_STAGE,                                               \
+			      lm_stage_raw(s, a->stage, a->birth_year, b->stage, b->birth_year)); \
 	if (weighted(s, LM_CRIT_SENIORITY))                                                   \
 		total += part(s, LM_CRIT_SENIORITY,                                           \
-			      seniority_raw(s, a->arrival_year, b->arrival_year));            \
+			      lm_seniority_raw(s, a->arrival_year, b->arrival_year));            \
 	if (weighted(s, LM_CRIT_LANGUAGE) && !(s->fast_table_scores & BIT(LM_CRIT_LANGUAGE))) \
 		total += part(s, LM_CRIT_LANGUAGE,                                            \
 			      !a->has_languages || !b->has_languages ? LM_NEUTRAL             \
@@ -335,17 +255,17 @@ static inline uint32_t seniority_raw(const lm_scorer *s, int16_t a, int16_t b)
 	if (weighted(s, LM_CRIT_GENDER)) {                                                    \
 		gboolean hard_on = (req & BIT(LM_CRIT_GENDER)) != 0;                          \
 		total += part(s, LM_CRIT_GENDER,                                              \
-			      both_sides(gender_verdict(hard_on, a->pref_gender,              \
+			      lm_both_sides(lm_gender_verdict(hard_on, a->pref_gender,              \
 							a->pref_gender_required, b->gender),  \
-					 gender_verdict(hard_on, b->pref_gender,              \
+					 lm_gender_verdict(hard_on, b->pref_gender,              \
 							b->pref_gender_hard, a->gender)));    \
 	}                                                                                     \
 	if (weighted(s, LM_CRIT_ORIGIN)) {                                                    \
 		gboolean avoid = !(req & BIT(LM_CRIT_ORIGIN));                                \
 		total += part(s, LM_CRIT_ORIGIN,                                              \
-			      both_sides(origin_verdict(avoid, a->origin, a->pref_origin,     \
+			      lm_both_sides(lm_origin_verdict(avoid, a->origin, a->pref_origin,     \
 							b->origin),                           \
-					 origin_verdict(avoid, b->origin, b->pref_origin,     \
+					 lm_origin_verdict(avoid, b->origin, b->pref_origin,     \
 							a->origin)));                         \
 	}                                                                                     \
 	if (row->table_scores) {                                                              \
