@@ -78,18 +78,39 @@ static inline void lmt_add_choices(cJSON *p, GRand *rng, char side, int n_other)
 	}
 }
 
-/* A random cohort as JSON text; caller frees with g_free. */
-static inline char *lmt_random_cohort(GRand *rng, int n_mentees, int n_mentors,
-				      const lmt_shape *shape)
+/* The top level of a cohort as of 2026-01-05 with its two empty lists;
+ * the caller owns the tree (cJSON_Delete). */
+static inline cJSON *lmt_cohort_root(cJSON **mentees, cJSON **mentors)
 {
-	cJSON *root = cJSON_CreateObject(), *ms, *rs;
-	char id[16];
+	cJSON *root = cJSON_CreateObject();
 
 	cJSON_AddStringToObject(root, "format", "libmatch-cohort");
 	cJSON_AddNumberToObject(root, "version", 1);
 	cJSON_AddStringToObject(root, "as_of", "2026-01-05");
-	ms = cJSON_AddArrayToObject(root, "mentees");
-	rs = cJSON_AddArrayToObject(root, "mentors");
+	*mentees = cJSON_AddArrayToObject(root, "mentees");
+	*mentors = cJSON_AddArrayToObject(root, "mentors");
+	return root;
+}
+
+/* A model by preset name, or from its JSON text (starting with '{'). */
+static inline lm_model *lmt_model(const char *text)
+{
+	lm_model *m = NULL;
+	lm_error *err = NULL;
+	int rc = text[0] == '{' ? lm_model_load_buffer(&m, text, strlen(text), "m.json", &err)
+				: lm_model_new_named(&m, text, &err);
+
+	ck_assert_msg(rc == 0, "model: %s", lm_error_message(err));
+	return m;
+}
+
+/* A random cohort as JSON text; caller frees with g_free. */
+static inline char *lmt_random_cohort(GRand *rng, int n_mentees, int n_mentors,
+				      const lmt_shape *shape)
+{
+	cJSON *ms, *rs, *root = lmt_cohort_root(&ms, &rs);
+	char id[16];
+
 	for (int i = 0; i < n_mentors; i++) {
 		cJSON *p = cJSON_CreateObject();
 

@@ -11,15 +11,9 @@
  * requests test needs exclusions. Caller frees with g_free. */
 static char *random_cohort(GRand *rng, int n_mentees, int n_mentors)
 {
-	cJSON *root = cJSON_CreateObject();
-	cJSON *ms = NULL, *rs = NULL;
+	cJSON *ms, *rs, *root = lmt_cohort_root(&ms, &rs);
 	char id[16];
 
-	cJSON_AddStringToObject(root, "format", "libmatch-cohort");
-	cJSON_AddNumberToObject(root, "version", 1);
-	cJSON_AddStringToObject(root, "as_of", "2026-01-05");
-	ms = cJSON_AddArrayToObject(root, "mentees");
-	rs = cJSON_AddArrayToObject(root, "mentors");
 	for (int i = 0; i < n_mentors; i++) {
 		cJSON *p = cJSON_CreateObject();
 

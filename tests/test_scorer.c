@@ -3,7 +3,7 @@
  * check bitmask, and a property test of every hard rule against a
  * straightforward re-implementation on random cohorts. */
 #include <string.h>
-#include "lm_test.h"
+#include "lm_test_cohort.h"
 #include "libmatch/libmatch.h"
 #include "score/criteria.h"
 
@@ -16,16 +16,6 @@ static lm_cohort *cohort_of(const char *json)
 	int rc = lm_cohort_load_buffer(&c, json, strlen(json), "c.json", &err);
 	ck_assert_msg(rc == 0, "cohort: %s", lm_error_message(err));
 	return c;
-}
-
-static lm_model *model_of(const char *text)
-{
-	lm_model *m = NULL;
-	lm_error *err = NULL;
-	int rc = text[0] == '{' ? lm_model_load_buffer(&m, text, strlen(text), "m.json", &err)
-				: lm_model_new_named(&m, text, &err);
-	ck_assert_msg(rc == 0, "model: %s", lm_error_message(err));
-	return m;
 }
 
 static lm_scorer *scorer_of(const lm_model *m, const lm_cohort *c)
@@ -41,7 +31,7 @@ static lm_scorer *scorer_of(const lm_model *m, const lm_cohort *c)
 
 START_TEST(new_argument_errors)
 {
-	lm_model *m = model_of("role_model");
+	lm_model *m = lmt_model("role_model");
 	lm_cohort *c = cohort_of(COHORT_HEAD ", \"mentees\": [], \"mentors\": []}");
 	lm_scorer *s = (lm_scorer *)&s;
 	lm_error *err = NULL;
@@ -62,7 +52,7 @@ END_TEST
 
 START_TEST(accessors)
 {
-	lm_model *m = model_of("{\"format\": \"libmatch-model\", \"version\": 1,"
+	lm_model *m = lmt_model("{\"format\": \"libmatch-model\", \"version\": 1,"
 			       " \"criteria\": {\"consent\": {\"required\": false},"
 			       " \"level\": {\"weight\": 1.5}},"
 			       " \"assignment\": {\"algorithm\": \"greedy\", \"objective\": \"score\","
@@ -88,7 +78,7 @@ START_TEST(accessors)
 	ck_assert_int_eq(lm_scorer_default_top_k(s), 12);
 	lm_scorer_free(s);
 	lm_model_free(m);
-	m = model_of("tutoring");
+	m = lmt_model("tutoring");
 	s = scorer_of(m, c);
 	ck_assert_int_eq(lm_scorer_default_algorithm(s), LM_ALGORITHM_OPTIMAL);
 	ck_assert_int_eq(lm_scorer_default_objective(s), LM_OBJECTIVE_COVERAGE);
@@ -117,7 +107,7 @@ static const char vocab_cohort[] =
 
 START_TEST(vocabulary_errors_located)
 {
-	lm_model *m = model_of("role_model");
+	lm_model *m = lmt_model("role_model");
 	lm_cohort *c = cohort_of(vocab_cohort);
 	lm_scorer *s = NULL;
 	lm_error *err = NULL;
@@ -149,7 +139,7 @@ START_TEST(vocabulary_errors_located)
 	lm_error_free(err);
 	lm_model_free(m);
 	/* Open vocabularies accept anything. */
-	m = model_of("{\"format\": \"libmatch-model\", \"version\": 1, \"vocabulary\":"
+	m = lmt_model("{\"format\": \"libmatch-model\", \"version\": 1, \"vocabulary\":"
 		     " {\"goals\": null, \"regions\": null, \"languages\": null, \"stages\": null}}");
 	s = scorer_of(m, c);
 	lm_scorer_free(s);
@@ -160,7 +150,7 @@ END_TEST
 
 START_TEST(vocabulary_replaced)
 {
-	lm_model *m = model_of("{\"format\": \"libmatch-model\", \"version\": 1, \"vocabulary\":"
+	lm_model *m = lmt_model("{\"format\": \"libmatch-model\", \"version\": 1, \"vocabulary\":"
 			       " {\"stages\": [\"pupil\"]}}");
 	lm_cohort *c = cohort_of(COHORT_HEAD ", \"mentees\": [{\"id\": \"a\", \"stage\": \"pupil\"}],"
 					     " \"mentors\": [{\"id\": \"x\", \"stage\": \"student\"}]}");
@@ -195,7 +185,7 @@ static const char perfect[] =
 
 START_TEST(perfect_pair_scores_100)
 {
-	lm_model *m = model_of("role_model");
+	lm_model *m = lmt_model("role_model");
 	lm_cohort *c = cohort_of(perfect);
 	lm_scorer *s = scorer_of(m, c);
 	lm_score parts[LM_CRIT_COUNT];
@@ -225,7 +215,7 @@ START_TEST(contributions_round_and_add_up)
 	/* choice raw 2/3 (666666666 billionths) times 1.000001 points:
 	 * 666667.332 millionths -> 666667; goals raw 1/3 times 7.000003 points:
 	 * 2333334.333 -> 2333334. */
-	lm_model *m = model_of("{\"format\": \"libmatch-model\", \"version\": 1, \"criteria\": {"
+	lm_model *m = lmt_model("{\"format\": \"libmatch-model\", \"version\": 1, \"criteria\": {"
 			       "\"choice\": {\"weight\": 1.000001}, \"goals\": {\"weight\": 7.000003}}}");
 	lm_cohort *c = cohort_of(COHORT_HEAD ", \"mentees\": [{\"id\": \"a\", \"choices\": [\"y\","
 					     " \"x\", \"z\"], \"goals\": [\"employment\", \"finance\","
@@ -248,7 +238,7 @@ END_TEST
 
 START_TEST(check_reports_each_failure)
 {
-	lm_model *m = model_of("role_model");
+	lm_model *m = lmt_model("role_model");
 	lm_cohort *c = cohort_of(
 		COHORT_HEAD ", \"mentees\": [{\"id\": \"a\", \"consent\": true, \"arrival_year\": 2024,"
 		" \"prefers\": {\"gender\": \"female\"}, \"languages\": {\"ko\": 5},"
@@ -562,7 +552,7 @@ START_TEST(property_check_matches_rules)
 	};
 	lm_model *m[G_N_ELEMENTS(models)];
 	for (size_t k = 0; k < G_N_ELEMENTS(models); k++)
-		m[k] = model_of(models[k].model);
+		m[k] = lmt_model(models[k].model);
 	GRand *r = g_rand_new_with_seed(20250106);
 	static gen_person people[2][N_SIDE];
 	unsigned long pairs = 0, feasible = 0;

@@ -4,7 +4,7 @@
  * every field of the format, under the presets and models that weight and
  * require every criterion, with narrow and wide (over 64) vocabularies. */
 #include <string.h>
-#include "lm_test.h"
+#include "lm_test_cohort.h"
 #include "libmatch/libmatch.h"
 #include "score/scorer_fast.h"
 
@@ -251,17 +251,6 @@ static char *wide_model(const char *model)
 	return out;
 }
 
-static lm_model *load_model(const char *text)
-{
-	lm_model *m = NULL;
-	lm_error *err = NULL;
-	int rc = text[0] == '{' ? lm_model_load_buffer(&m, text, strlen(text), "m.json", &err)
-				: lm_model_new_named(&m, text, &err);
-
-	ck_assert_msg(rc == 0, "model: %s", lm_error_message(err));
-	return m;
-}
-
 /* Compares every pair; returns how many were feasible. */
 static long compare_all(const lm_scorer *s, const lm_cohort *c)
 {
@@ -311,7 +300,7 @@ static void run_cases(gboolean wide, int rounds)
 				     g_rand_int_range(rng, 0, 25), g_rand_int_range(rng, 0, 15) };
 			g_autofree char *json = random_cohort(rng, &sh);
 			g_autofree char *text = wide ? wide_model(models[k]) : g_strdup(models[k]);
-			lm_model *model = load_model(text);
+			lm_model *model = lmt_model(text);
 			lm_cohort *c = NULL;
 			lm_scorer *s = NULL;
 			lm_error *err = NULL;

@@ -83,15 +83,10 @@ static void add_requests(cJSON *p, GRand *rng, char other, int n_other, gboolean
  * mentors mentee m has, used[t] how many mentees name mentor t as current. */
 static char *random_cohort(GRand *rng, const shape *sh, int *kept, int *used)
 {
-	cJSON *root = cJSON_CreateObject(), *ms, *rs;
+	cJSON *ms, *rs, *root = lmt_cohort_root(&ms, &rs);
 	int *cap = g_new0(int, sh->n_mentors + 1);
 	char id[16];
 
-	cJSON_AddStringToObject(root, "format", "libmatch-cohort");
-	cJSON_AddNumberToObject(root, "version", 1);
-	cJSON_AddStringToObject(root, "as_of", "2026-01-05");
-	ms = cJSON_AddArrayToObject(root, "mentees");
-	rs = cJSON_AddArrayToObject(root, "mentors");
 	for (int i = 0; i < sh->n_mentors; i++) {
 		cJSON *p = cJSON_CreateObject();
 
