@@ -34,6 +34,21 @@ static inline void lm_test_expect_error(int rc, lm_error *err, int code, const c
 		lm_test_expect_error(rc_, err, code, substring);  \
 	} while (0)
 
+/* For the readers' differential tests: from `at` on, the first string that
+ * starts with a letter or digit gets that character as a \u escape (the
+ * same text to a JSON reader). */
+static inline void lm_test_escape_first_char(GString *t, size_t at)
+{
+	for (size_t k = at; k + 1 < t->len; k++)
+		if (t->str[k] == '"' && g_ascii_isalnum(t->str[k + 1])) {
+			g_autofree char *esc = g_strdup_printf("\\u%04X", t->str[k + 1]);
+
+			g_string_erase(t, (gssize)k + 1, 1);
+			g_string_insert(t, (gssize)k + 1, esc);
+			return;
+		}
+}
+
 /* Runs one suite and returns the process exit status. */
 static inline int lm_test_run(Suite *s)
 {

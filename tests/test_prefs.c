@@ -579,14 +579,7 @@ static void mutate(GString *t, GRand *rng)
 			}
 		break;
 	default: /* a character of a string escaped, same meaning */
-		for (size_t k = at; k + 1 < t->len; k++)
-			if (t->str[k] == '"' && g_ascii_isalnum(t->str[k + 1])) {
-				g_autofree char *esc = g_strdup_printf("\\u%04X", t->str[k + 1]);
-
-				g_string_erase(t, (gssize)k + 1, 1);
-				g_string_insert(t, (gssize)k + 1, esc);
-				break;
-			}
+		lm_test_escape_first_char(t, at);
 		break;
 	}
 }

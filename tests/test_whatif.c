@@ -328,32 +328,13 @@ static shape random_shape(guint32 seed, int which)
 
 #define SEEDS 120
 
-START_TEST(role_model_agrees_with_brute_force)
+/* Model _i: role_model, tutoring, then one requiring choices and levels. */
+START_TEST(model_agrees_with_brute_force)
 {
 	for (guint32 seed = 1; seed <= SEEDS; seed++) {
-		shape sh = random_shape(seed, 0);
+		shape sh = random_shape(seed, _i);
 
-		compare(0, seed, &sh, FALSE);
-	}
-}
-END_TEST
-
-START_TEST(tutoring_agrees_with_brute_force)
-{
-	for (guint32 seed = 1; seed <= SEEDS; seed++) {
-		shape sh = random_shape(seed, 1);
-
-		compare(1, seed, &sh, FALSE);
-	}
-}
-END_TEST
-
-START_TEST(required_choices_and_levels_agree_with_brute_force)
-{
-	for (guint32 seed = 1; seed <= SEEDS; seed++) {
-		shape sh = random_shape(seed, 2);
-
-		compare(2, seed, &sh, FALSE);
+		compare(_i, seed, &sh, FALSE);
 	}
 }
 END_TEST
@@ -386,9 +367,7 @@ static Suite *whatif_suite(void)
 	Suite *s = suite_create("whatif");
 	TCase *tc = tcase_create("core");
 
-	tcase_add_test(tc, role_model_agrees_with_brute_force);
-	tcase_add_test(tc, tutoring_agrees_with_brute_force);
-	tcase_add_test(tc, required_choices_and_levels_agree_with_brute_force);
+	tcase_add_loop_test(tc, model_agrees_with_brute_force, 0, 3);
 	tcase_add_test(tc, searches_agree_without_head_start_or_memory);
 	tcase_add_test(tc, larger_cohorts_agree_with_brute_force);
 	suite_add_tcase(s, tc);
