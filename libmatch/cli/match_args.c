@@ -23,8 +23,8 @@ void lm_cli_match_args_init(lm_cli_match_args *a)
 		{ "threads", 'j', 0, G_OPTION_ARG_INT, &a->threads, "Scoring threads (default 1)", "N" },
 		{ "seed", 's', 0, G_OPTION_ARG_INT64, &a->seed, "Tie-break seed (default 1)", "S" },
 		{ "no-what-if", 0, 0, G_OPTION_ARG_NONE, &a->no_what_if,
-		  "Leave out the what-if for the unmatched (it checks every pair: "
-		  "costly on national cohorts)", NULL },
+		  "Leave out the what-if for the unmatched (which single rule, relaxed, "
+		  "would let the most more be matched)", NULL },
 		{ NULL },
 	};
 
