@@ -81,8 +81,12 @@ static void add_person(GString *j, GRand *r, const shape *sh, gboolean mentor, i
 	if (coin(r, 70))
 		g_string_append_printf(j, ", \"origin_region\": \"%s\"",
 				       origins[g_rand_int_range(r, 0, 3)]);
-	if (coin(r, 85))
-		g_string_append_printf(j, ", \"region\": \"%s\"", regions[g_rand_int_range(r, 0, 5)]);
+	if (coin(r, 85)) {
+		/* Wide: more regions than a row's region table covers. */
+		name_of(name, sizeof name, sh->wide ? NULL : regions, 'r',
+			g_rand_int_range(r, 0, 5) * (sh->wide ? 13 : 1));
+		g_string_append_printf(j, ", \"region\": \"%s\"", name);
+	}
 	if (coin(r, 70))
 		g_string_append_printf(j, ", \"stage\": \"%s\"", stages[g_rand_int_range(r, 0, 4)]);
 	if (coin(r, 85)) {
@@ -237,6 +241,11 @@ static char *wide_model(const char *model)
 		name_of(name, sizeof name, NULL, 'g', i);
 		g_string_append_printf(v, "%s\"%s\"", i ? ", " : "", name);
 	}
+	g_string_append(v, "], \"regions\": [");
+	for (int i = 0; i < WIDE; i++) {
+		name_of(name, sizeof name, NULL, 'r', i);
+		g_string_append_printf(v, "%s\"%s\"", i ? ", " : "", name);
+	}
 	g_string_append(v, "], \"languages\": [");
 	for (int i = 0; i < WIDE; i++) {
 		name_of(name, sizeof name, NULL, 'l', i);
@@ -251,8 +260,60 @@ static char *wide_model(const char *model)
 	return out;
 }
 
+/* The scan over ranges of mentors (random lengths, multiples of 8) finds
+ * what the whole scan finds, and the pair step given the range scan's
+ * counts of common slots answers as without them. */
+static void compare_ranges(const lm_scorer *s, uint32_t r, const lm_scorer_row *row,
+			   const uint32_t *whole, uint32_t n_whole, uint32_t n_cols, GRand *rng)
+{
+	uint32_t *out = g_new(uint32_t, n_cols + 8), at = 0;
+	uint16_t *counts = g_new(uint16_t, n_cols + 8);
+	lm_scan_row scan;
+
+	lm_scorer_scan_begin(s, r, &scan);
+	for (uint32_t first = 0; first < n_cols;) {
+		uint32_t step = 8 * (uint32_t)g_rand_int_range(rng, 1, 3);
+		uint32_t last = MIN(n_cols, first + step);
+		uint32_t n = lm_scorer_scan_range(s, &scan, first, last, out, counts);
+
+		for (uint32_t i = 0; i < n; i++, at++) {
+			lm_score plain = -1, counted = -1, low = -1;
+
+			ck_assert_uint_lt(at, n_whole);
+			ck_assert_uint_eq(out[i], whole[at]);
+			/* Infeasible pairs stay out whatever the floor. */
+			if (!lm_scorer_pair(row, out[i], TRUE, &plain))
+				ck_assert(!lm_scorer_pair_at_least(row, out[i],
+								   scan.counted ? counts[i] : -1,
+								   0, &low));
+			if (!scan.counted)
+				continue;
+			gboolean ok = lm_scorer_pair_counted(row, out[i], counts[i], &counted);
+
+			ck_assert_msg(ok == lm_scorer_pair(row, out[i], TRUE, &plain),
+				      "counted pair %u %u verdict", r, out[i]);
+			if (!ok)
+				continue;
+			ck_assert_int_eq(counted, plain);
+			/* A floor just above or at the score. */
+			for (lm_score floor = plain; floor <= plain + 1; floor++) {
+				lm_score at_least = -1;
+
+				ck_assert(lm_scorer_pair_at_least(row, out[i], counts[i], floor,
+								  &at_least) == (floor == plain));
+				if (floor == plain)
+					ck_assert_int_eq(at_least, plain);
+			}
+		}
+		first = last;
+	}
+	ck_assert_uint_eq(at, n_whole);
+	g_free(out);
+	g_free(counts);
+}
+
 /* Compares every pair; returns how many were feasible. */
-static long compare_all(const lm_scorer *s, const lm_cohort *c)
+static long compare_all(const lm_scorer *s, const lm_cohort *c, GRand *rng)
 {
 	uint32_t n_rows = (uint32_t)lm_cohort_count(c, LM_ROLE_MENTEE);
 	uint32_t n_cols = (uint32_t)lm_cohort_count(c, LM_ROLE_MENTOR);
@@ -283,6 +344,7 @@ static long compare_all(const lm_scorer *s, const lm_cohort *c)
 			if (ok)
 				ck_assert_int_eq(fast, lm_scorer_score(s, r, scan[i], NULL));
 		}
+		compare_ranges(s, r, &row, scan, n, n_cols, rng);
 	}
 	g_free(scan);
 	return feasible;
@@ -309,7 +371,7 @@ static void run_cases(gboolean wide, int rounds)
 				      "cohort: %s", lm_error_message(err));
 			ck_assert_msg(lm_scorer_new(&s, model, c, &err) == 0, "scorer: %s",
 				      lm_error_message(err));
-			feasible += compare_all(s, c);
+			feasible += compare_all(s, c, rng);
 			pairs += (long)sh.n_rows * sh.n_cols;
 			lm_scorer_free(s);
 			lm_cohort_free(c);

@@ -99,6 +99,17 @@ struct lm_scorer {
 	uint64_t *fast_avail_own;
 	lm_score *avail_part;
 	uint32_t *age_raw;
+	/* the stage criterion's contribution by [stage verdict][age gap]
+	 * (lm_stage_part_at), the seniority criterion's by arrival gap clamped
+	 * to sen_lo .. sen_hi, and each criterion's contribution at
+	 * LM_NEUTRAL and at LM_UNIT */
+	lm_score *stage_part;
+	lm_score *sen_part;
+	int32_t sen_lo, sen_hi;
+	lm_score fast_neutral[LM_CRIT_COUNT], fast_full[LM_CRIT_COUNT];
+	/* kinds of mentor (modes, region) a row's region table covers, or 0
+	 * when regions are too many for it */
+	uint32_t fast_kinds;
 	uint32_t fast_table_filters, fast_table_scores;
 	gboolean has_popcnt;
 };
@@ -147,31 +158,47 @@ static inline gboolean lm_region_can_meet(const lm_scorer *s, uint8_t am, int32_
 	return lm_region_eval(s, am, ar, bm, br, &raw);
 }
 
+/* The stage criterion's two inputs as small numbers, so that the fused
+ * pair step can look its contribution up: the stages' verdict (0 either
+ * unknown, 1 the same, 2 different) and the age gap capped at max_age_gap
+ * (max_age_gap + 1 when either birth year is unknown). */
+static inline uint32_t lm_stage_verdict(int32_t a_stage, int32_t b_stage)
+{
+	return a_stage < 0 || b_stage < 0 ? 0 : a_stage == b_stage ? 1 : 2;
+}
+
+static inline uint32_t lm_age_index(const lm_scorer *s, int16_t a_birth, int16_t b_birth)
+{
+	uint32_t max = (uint32_t)s->p->stage.max_age_gap;
+
+	if (a_birth == 0 || b_birth == 0)
+		return max + 1;
+	return MIN((uint32_t)abs(a_birth - b_birth), max);
+}
+
 /* Same life stage, and ages within max_age_gap (s->age_raw by gap). */
+static inline uint32_t lm_stage_raw_at(const lm_scorer *s, uint32_t verdict, uint32_t age_ix)
+{
+	uint32_t stage = verdict == 0 ? LM_UNIT / 2 : verdict == 1 ? LM_UNIT : 0;
+	uint32_t age = age_ix > (uint32_t)s->p->stage.max_age_gap ? LM_NEUTRAL : s->age_raw[age_ix];
+
+	return (stage + age) / 2;
+}
+
 static inline uint32_t lm_stage_raw(const lm_scorer *s, int32_t a_stage, int16_t a_birth,
 				    int32_t b_stage, int16_t b_birth)
 {
-	uint32_t stage = LM_UNIT / 2, age = LM_NEUTRAL;
-
-	if (a_stage >= 0 && b_stage >= 0)
-		stage = a_stage == b_stage ? LM_UNIT : 0;
-	if (a_birth != 0 && b_birth != 0) {
-		uint32_t gap = (uint32_t)abs(a_birth - b_birth);
-
-		age = s->age_raw[MIN(gap, (uint32_t)s->p->stage.max_age_gap)];
-	}
-	return (stage + age) / 2;
+	return lm_stage_raw_at(s, lm_stage_verdict(a_stage, b_stage),
+			       lm_age_index(s, a_birth, b_birth));
 }
 
 /* Years past the ideal arrival gap over which seniority decays to 0. */
 #define LM_SENIORITY_DECAY_YEARS 10
 
 /* The mentor's head start in years against the ideal range. */
-static inline uint32_t lm_seniority_raw(const lm_scorer *s, int16_t a_arrival, int16_t b_arrival)
+static inline uint32_t lm_seniority_gap_raw(const lm_scorer *s, int gap)
 {
-	if (a_arrival == 0 || b_arrival == 0)
-		return LM_NEUTRAL;
-	int gap = a_arrival - b_arrival, lo = s->p->seniority.ideal_lo, hi = s->p->seniority.ideal_hi;
+	int lo = s->p->seniority.ideal_lo, hi = s->p->seniority.ideal_hi;
 
 	if (gap < lo)
 		return 0;
@@ -181,6 +208,13 @@ static inline uint32_t lm_seniority_raw(const lm_scorer *s, int16_t a_arrival, i
 		return 0;
 	return (uint32_t)((uint64_t)(LM_SENIORITY_DECAY_YEARS - (gap - hi)) * LM_UNIT /
 			  LM_SENIORITY_DECAY_YEARS);
+}
+
+static inline uint32_t lm_seniority_raw(const lm_scorer *s, int16_t a_arrival, int16_t b_arrival)
+{
+	if (a_arrival == 0 || b_arrival == 0)
+		return LM_NEUTRAL;
+	return lm_seniority_gap_raw(s, a_arrival - b_arrival);
 }
 
 /* One side's soft gender wish about the other as a verdict: -1 when there

@@ -59,6 +59,32 @@ lm_score lm_scorer_score(const lm_scorer *s, uint32_t mentee, uint32_t mentor,
  * (scorer_scan.c). */
 uint32_t lm_scorer_scan(const lm_scorer *s, uint32_t mentee, uint32_t *out);
 
+/* Regions (and "not given") up to which the scan's region test is a table
+ * lookup by mentor kind. */
+#define LM_SCAN_REGIONS 256
+
+/* One mentee's scan prepared once, so that it can run over one range of
+ * mentors at a time (a block of mentees against a block of mentors keeps
+ * the mentors' data in cache). */
+typedef struct lm_scan_row {
+	const struct lm_person *me;
+	gboolean by_region; /* the region test applies, through ok */
+	gboolean by_kind;   /* ok is indexed by mentor kind */
+	gboolean counted;   /* the scan counts common slots (lm_scorer_scan_range) */
+	uint8_t ok[4 * LM_SCAN_REGIONS]; /* can meet a mentor of each kind */
+} lm_scan_row;
+
+/* Prepares row for mentee; the row borrows the scorer. */
+void lm_scorer_scan_begin(const lm_scorer *s, uint32_t mentee, lm_scan_row *row);
+
+/* lm_scorer_scan over the mentors first .. last - 1 only: first is a
+ * multiple of 8, out has room for last - first mentors. When row->counted
+ * and counts is not NULL (room for last - first), counts[i] receives the
+ * slots mentor out[i] has in common with the mentee (meaningful when both
+ * gave availability). */
+uint32_t lm_scorer_scan_range(const lm_scorer *s, const lm_scan_row *row, uint32_t first,
+			      uint32_t last, uint32_t *out, uint16_t *counts);
+
 /* lm_scorer_feasible for a mentor that lm_scorer_scan returned for this
  * mentee: the same answer, without the filter the scan already applied. */
 gboolean lm_scorer_feasible_scanned(const lm_scorer *s, uint32_t mentee, uint32_t mentor);

@@ -3,6 +3,7 @@
  * way the parts are put together mirror lm_scorer_feasible and
  * lm_scorer_score, and tests/test_scorer_fast.c compares them pair by pair. */
 #include <string.h>
+#include "core/vocab.h"
 #include "score/scorer_fast.h"
 
 #define BIT(c) (1u << (c))
@@ -17,7 +18,8 @@ struct lm_mentor_feat {
 	uint8_t modes, consent, gender, pref_gender, pref_gender_hard, pref_origin;
 	uint8_t has_avail, has_languages, has_offers;
 	uint8_t adult; /* passes the seniority filter's age rule */
-	uint8_t unused[10];
+	uint16_t kind;  /* modes * (regions + 1) + region + 1, when s->fast_kinds */
+	uint8_t unused[8];
 };
 
 G_STATIC_ASSERT(sizeof(struct lm_mentor_feat) == LM_FEAT_BYTES);
@@ -43,8 +45,9 @@ static gboolean active(const lm_scorer *s, unsigned c)
 }
 
 /* The contribution of every availability overlap (0..LM_AVAIL_WORDS * 64
- * common slots) and of each age gap under max_age_gap, so that the pair step
- * divides by no variable. */
+ * common slots), of each stage verdict and age gap, of each arrival gap
+ * that seniority tells apart, and of each criterion at LM_NEUTRAL and
+ * LM_UNIT, so that the pair step looks up instead of dividing. */
 static void bind_tables(lm_scorer *s)
 {
 	uint32_t min = s->p->availability.min_slots, full = s->p->availability.full_slots;
@@ -61,6 +64,22 @@ static void bind_tables(lm_scorer *s)
 	s->age_raw = g_new(uint32_t, max + 1);
 	for (uint32_t gap = 0; gap <= max; gap++)
 		s->age_raw[gap] = gap >= max ? 0 : (uint32_t)((uint64_t)(max - gap) * LM_UNIT / max);
+	s->stage_part = g_new(lm_score, 3 * (max + 2));
+	for (uint32_t v = 0; v < 3; v++)
+		for (uint32_t ix = 0; ix <= max + 1; ix++)
+			s->stage_part[v * (max + 2) + ix] =
+				part(s, LM_CRIT_STAGE, lm_stage_raw_at(s, v, ix));
+	/* Below ideal_lo every gap scores 0, and from ideal_hi + the decay on. */
+	s->sen_lo = s->p->seniority.ideal_lo - 1;
+	s->sen_hi = s->p->seniority.ideal_hi + LM_SENIORITY_DECAY_YEARS;
+	s->sen_part = g_new(lm_score, (size_t)(s->sen_hi - s->sen_lo + 1));
+	for (int32_t gap = s->sen_lo; gap <= s->sen_hi; gap++)
+		s->sen_part[gap - s->sen_lo] =
+			part(s, LM_CRIT_SENIORITY, lm_seniority_gap_raw(s, gap));
+	for (unsigned c = 0; c < LM_CRIT_COUNT; c++) {
+		s->fast_neutral[c] = part(s, c, LM_NEUTRAL);
+		s->fast_full[c] = part(s, c, LM_UNIT);
+	}
 }
 
 void lm_scorer_fast_bind(lm_scorer *s)
@@ -88,6 +107,9 @@ void lm_scorer_fast_bind(lm_scorer *s)
 	if (!s->fast_avail)
 		s->fast_avail = s->fast_avail_own = g_new0(uint64_t, (size_t)MAX(n, 1u) * LM_AVAIL_WORDS);
 	s->feat = g_aligned_alloc0(MAX(n, 1u), sizeof(lm_mentor_feat), LM_FEAT_BYTES);
+	uint32_t kinds_per_mode = lm_vocab_size(c->regions) + 1;
+
+	s->fast_kinds = kinds_per_mode * 4 <= LM_FAST_KINDS ? kinds_per_mode * 4 : 0;
 	for (uint32_t m = 0; m < n; m++) {
 		const lm_person *p = lm_cohort_mentor(c, m);
 		lm_mentor_feat *f = &s->feat[m];
@@ -117,6 +139,7 @@ void lm_scorer_fast_bind(lm_scorer *s)
 		f->has_offers = p->has_offers;
 		f->adult = p->birth_year == 0 ||
 			   c->as_of_year - p->birth_year >= s->p->seniority.adult_age;
+		f->kind = (uint16_t)(p->modes * kinds_per_mode + (uint32_t)(p->region + 1));
 	}
 }
 
@@ -126,6 +149,8 @@ void lm_scorer_fast_free(lm_scorer *s)
 	g_free(s->fast_avail_own);
 	g_free(s->avail_part);
 	g_free(s->age_raw);
+	g_free(s->stage_part);
+	g_free(s->sen_part);
 }
 
 void lm_scorer_row_begin(const lm_scorer *s, uint32_t mentee, lm_scorer_row *row)
@@ -151,6 +176,21 @@ void lm_scorer_row_begin(const lm_scorer *s, uint32_t mentee, lm_scorer_row *row
 	} else if (weighted(s, LM_CRIT_CHOICE)) {
 		row->fixed += part(s, LM_CRIT_CHOICE, LM_NEUTRAL);
 	}
+	/* Every kind of mentor's region verdict and contribution once a row. */
+	if (s->fast_kinds && active(s, LM_CRIT_REGION)) {
+		uint32_t per_mode = s->fast_kinds / 4;
+
+		for (uint32_t k = 0; k < s->fast_kinds; k++) {
+			uint32_t raw;
+
+			row->region_ok[k] = (uint8_t)lm_region_eval(s, a->modes, a->region,
+								    (uint8_t)(k / per_mode),
+								    (int32_t)(k % per_mode) - 1, &raw);
+			row->region_part[k] = weighted(s, LM_CRIT_REGION)
+						      ? part(s, LM_CRIT_REGION, raw)
+						      : 0;
+		}
+	}
 	row->n_goals = a->goals.len;
 	if (!weighted(s, LM_CRIT_GOALS) || (row->table_scores & BIT(LM_CRIT_GOALS)))
 		return;
@@ -169,144 +209,245 @@ void lm_scorer_row_begin(const lm_scorer *s, uint32_t mentee, lm_scorer_row *row
 			part(s, LM_CRIT_GOALS, (uint32_t)((uint64_t)got * LM_UNIT / total));
 }
 
-#define SCORER_PAIR_BODY(POPCOUNT)                                                            \
-	const lm_scorer *s = row->s;                                                          \
-	const lm_cohort *c = s->cohort;                                                       \
-	const lm_person *a = row->pair.mentee;                                                \
-	const lm_mentor_feat *b = &s->feat[mentor];                                           \
-	uint32_t req = s->required;                                                           \
-	uint32_t region_raw = 0;                                                              \
-	uint32_t common = 0;                                                                  \
-                                                                                              \
-	if ((req & BIT(LM_CRIT_CONSENT)) && !(a->consent == 1 && b->consent == 1))            \
-		return FALSE;                                                                 \
-	if ((req & BIT(LM_CRIT_SENIORITY)) &&                                                 \
-	    ((a->arrival_year != 0 && b->arrival_year != 0 &&                                 \
-	      b->arrival_year > a->arrival_year - s->p->seniority.min_years) ||               \
-	     !b->adult))                                                                      \
-		return FALSE;                                                                 \
-	if ((req & BIT(LM_CRIT_LANGUAGE)) && !(s->fast_table_filters & BIT(LM_CRIT_LANGUAGE)) && \
-	    a->has_languages && b->has_languages && !(row->lang & b->lang))                   \
-		return FALSE;                                                                 \
-	if ((req & BIT(LM_CRIT_GENDER)) &&                                                    \
-	    ((a->pref_gender && a->pref_gender_required && b->gender != a->pref_gender) ||    \
-	     (b->pref_gender_hard && a->gender != b->pref_gender)))                          \
-		return FALSE;                                                                 \
-	if ((req & BIT(LM_CRIT_ORIGIN)) && a->origin >= 0 && b->origin >= 0 &&                \
-	    a->origin == b->origin &&                                                         \
-	    (a->pref_origin == LM_ORIGIN_AVOID_SAME || b->pref_origin == LM_ORIGIN_AVOID_SAME)) \
-		return FALSE;                                                                 \
-	if ((req & BIT(LM_CRIT_EXCLUDE)) && lm_span_has(c, a->veto, mentor))                  \
-		return FALSE;                                                                 \
-	if (a->has_avail && b->has_avail) {                                                   \
-		const uint64_t *x = a->avail, *y = s->fast_avail + (size_t)mentor * LM_AVAIL_WORDS; \
-		common = POPCOUNT(x[0] & y[0]) + POPCOUNT(x[1] & y[1]) + POPCOUNT(x[2] & y[2]) + \
-			 POPCOUNT(x[3] & y[3]) + POPCOUNT(x[4] & y[4]) + POPCOUNT(x[5] & y[5]); \
-		if ((req & BIT(LM_CRIT_AVAILABILITY)) && !(scanned && s->scan_avail) &&       \
-		    common < s->p->availability.min_slots)                                    \
-			return FALSE;                                                         \
-	}                                                                                     \
-	if (active(s, LM_CRIT_REGION)) {                                                      \
-		gboolean meet = lm_region_eval(s, a->modes, a->region, b->modes, b->region,   \
-					       &region_raw);                                  \
-		if ((req & BIT(LM_CRIT_REGION)) && !(scanned && s->scan_modes) && !meet)      \
-			return FALSE;                                                         \
-	}                                                                                     \
-	if (row->table_filters) {                                                             \
-		lm_pair_ref ref = row->pair;                                                  \
-		ref.mentor = lm_cohort_mentor(c, mentor);                                     \
-		ref.mentor_ix = mentor;                                                       \
-		for (uint32_t f = row->table_filters; f; f &= f - 1)                          \
-			if (!lm_criteria[__builtin_ctz(f)].filter(s, &ref))                   \
-				return FALSE;                                                 \
-	}                                                                                     \
-                                                                                              \
-	lm_score total = row->fixed + b->fixed;                                               \
-	if (weighted(s, LM_CRIT_GOALS) && !(row->table_scores & BIT(LM_CRIT_GOALS))) {        \
-		if (row->n_goals == 0 || !b->has_offers) {                                    \
-			total += part(s, LM_CRIT_GOALS, LM_NEUTRAL);                          \
-		} else {                                                                      \
-			uint32_t got = 0, n = row->n_goals;                                   \
-			for (uint32_t p = 0; p < n; p++)                                      \
-				got += (n - p) & (uint32_t)-(uint32_t)((b->offers >> row->goal_bit[p]) & 1); \
-			total += row->goal_part[got];                                         \
-		}                                                                             \
-	}                                                                                     \
-	if (weighted(s, LM_CRIT_AVAILABILITY))                                                \
-		total += a->has_avail && b->has_avail                                         \
-				 ? s->avail_part[common]                                      \
-				 : part(s, LM_CRIT_AVAILABILITY, LM_NEUTRAL);                 \
-	if (weighted(s, LM_CRIT_REGION))                                                      \
-		total += part(s, LM_CRIT_REGION, region_raw);                                 \
-	if (weighted(s, LM_CRIT_STAGE))                                                       \
-		total += part(s, LM_CRIT_STAGE,                                               \
-			      lm_stage_raw(s, a->stage, a->birth_year, b->stage, b->birth_year)); \
-	if (weighted(s, LM_CRIT_SENIORITY))                                                   \
-		total += part(s, LM_CRIT_SENIORITY,                                           \
-			      lm_seniority_raw(s, a->arrival_year, b->arrival_year));            \
-	if (weighted(s, LM_CRIT_LANGUAGE) && !(s->fast_table_scores & BIT(LM_CRIT_LANGUAGE))) \
-		total += part(s, LM_CRIT_LANGUAGE,                                            \
-			      !a->has_languages || !b->has_languages ? LM_NEUTRAL             \
-			      : POPCOUNT(row->lang & b->lang) >= 2   ? LM_UNIT                \
-								     : 0);                    \
-	if (weighted(s, LM_CRIT_CONTINUITY) &&                                                \
-	    (lm_span_has(c, a->good_previous, mentor) || lm_span_has(c, a->current, mentor))) \
-		total += part(s, LM_CRIT_CONTINUITY, LM_UNIT);                                \
-	if (weighted(s, LM_CRIT_GENDER)) {                                                    \
-		gboolean hard_on = (req & BIT(LM_CRIT_GENDER)) != 0;                          \
-		total += part(s, LM_CRIT_GENDER,                                              \
-			      lm_both_sides(lm_gender_verdict(hard_on, a->pref_gender,              \
-							a->pref_gender_required, b->gender),  \
-					 lm_gender_verdict(hard_on, b->pref_gender,              \
-							b->pref_gender_hard, a->gender)));    \
-	}                                                                                     \
-	if (weighted(s, LM_CRIT_ORIGIN)) {                                                    \
-		gboolean avoid = !(req & BIT(LM_CRIT_ORIGIN));                                \
-		total += part(s, LM_CRIT_ORIGIN,                                              \
-			      lm_both_sides(lm_origin_verdict(avoid, a->origin, a->pref_origin,     \
-							b->origin),                           \
-					 lm_origin_verdict(avoid, b->origin, b->pref_origin,     \
-							a->origin)));                         \
-	}                                                                                     \
-	if (row->table_scores) {                                                              \
-		lm_pair_ref ref = row->pair;                                                  \
-		ref.mentor = lm_cohort_mentor(c, mentor);                                     \
-		ref.mentor_ix = mentor;                                                       \
-		for (uint32_t f = row->table_scores; f; f &= f - 1) {                         \
-			unsigned k = (unsigned)__builtin_ctz(f);                              \
-			total += part(s, k, lm_criteria[k].score(s, &ref));                   \
-		}                                                                             \
-	}                                                                                     \
-	*score = total;                                                                       \
+/* hw: the caller is compiled for the POPCNT instruction, which the builtin
+ * then becomes. */
+static inline __attribute__((always_inline)) uint32_t popcount_as(uint64_t x, gboolean hw)
+{
+	return hw ? (uint32_t)__builtin_popcountll(x) : lm_popcount64(x);
+}
+
+/* What both the filters and the score of a pair read: the common slots
+ * (given by the scan, or counted) and the region verdict and contribution. */
+typedef struct {
+	const lm_person *a;
+	const lm_mentor_feat *b;
+	uint32_t common;
+	gboolean meet;
+	lm_score region_part;
+} pair_inputs;
+
+static inline __attribute__((always_inline)) void
+pair_prepare(const lm_scorer_row *row, uint32_t mentor, int32_t known, gboolean hw,
+	     pair_inputs *in)
+{
+	const lm_scorer *s = row->s;
+	const lm_person *a = row->pair.mentee;
+	const lm_mentor_feat *b = &s->feat[mentor];
+
+	in->a = a;
+	in->b = b;
+	in->common = 0;
+	in->meet = TRUE;
+	in->region_part = 0;
+	if (a->has_avail && b->has_avail) {
+		const uint64_t *x = a->avail, *y = s->fast_avail + (size_t)mentor * LM_AVAIL_WORDS;
+
+		if (known >= 0) {
+			in->common = (uint32_t)known;
+		} else {
+			for (int w = 0; w < LM_AVAIL_WORDS; w++)
+				in->common += popcount_as(x[w] & y[w], hw);
+		}
+	}
+	if (!active(s, LM_CRIT_REGION))
+		return;
+	if (s->fast_kinds) {
+		in->meet = row->region_ok[b->kind];
+		in->region_part = row->region_part[b->kind];
+	} else {
+		uint32_t raw;
+
+		in->meet = lm_region_eval(s, a->modes, a->region, b->modes, b->region, &raw);
+		in->region_part = part(s, LM_CRIT_REGION, raw);
+	}
+}
+
+/* Whether the pair passes every hard filter (lm_scorer_feasible). */
+static inline __attribute__((always_inline)) gboolean
+pair_feasible(const lm_scorer_row *row, uint32_t mentor, gboolean scanned,
+	      const pair_inputs *in)
+{
+	const lm_scorer *s = row->s;
+	const lm_cohort *c = s->cohort;
+	const lm_person *a = in->a;
+	const lm_mentor_feat *b = in->b;
+	uint32_t req = s->required;
+
+	if ((req & BIT(LM_CRIT_CONSENT)) && !(a->consent == 1 && b->consent == 1))
+		return FALSE;
+	if ((req & BIT(LM_CRIT_SENIORITY)) &&
+	    ((a->arrival_year != 0 && b->arrival_year != 0 &&
+	      b->arrival_year > a->arrival_year - s->p->seniority.min_years) ||
+	     !b->adult))
+		return FALSE;
+	if ((req & BIT(LM_CRIT_LANGUAGE)) && !(s->fast_table_filters & BIT(LM_CRIT_LANGUAGE)) &&
+	    a->has_languages && b->has_languages && !(row->lang & b->lang))
+		return FALSE;
+	if ((req & BIT(LM_CRIT_GENDER)) &&
+	    ((a->pref_gender && a->pref_gender_required && b->gender != a->pref_gender) ||
+	     (b->pref_gender_hard && a->gender != b->pref_gender)))
+		return FALSE;
+	if ((req & BIT(LM_CRIT_ORIGIN)) && a->origin >= 0 && b->origin >= 0 &&
+	    a->origin == b->origin &&
+	    (a->pref_origin == LM_ORIGIN_AVOID_SAME || b->pref_origin == LM_ORIGIN_AVOID_SAME))
+		return FALSE;
+	if ((req & BIT(LM_CRIT_EXCLUDE)) && lm_span_has(c, a->veto, mentor))
+		return FALSE;
+	if ((req & BIT(LM_CRIT_AVAILABILITY)) && !(scanned && s->scan_avail) && a->has_avail &&
+	    b->has_avail && in->common < s->p->availability.min_slots)
+		return FALSE;
+	if ((req & BIT(LM_CRIT_REGION)) && !(scanned && s->scan_modes) && !in->meet)
+		return FALSE;
+	if (row->table_filters) {
+		lm_pair_ref ref = row->pair;
+
+		ref.mentor = lm_cohort_mentor(c, mentor);
+		ref.mentor_ix = mentor;
+		for (uint32_t f = row->table_filters; f; f &= f - 1)
+			if (!lm_criteria[__builtin_ctz(f)].filter(s, &ref))
+				return FALSE;
+	}
 	return TRUE;
+}
+
+/* The pair's score (lm_scorer_score), whether or not it is feasible. */
+static inline __attribute__((always_inline)) lm_score
+pair_score(const lm_scorer_row *row, uint32_t mentor, const pair_inputs *in, gboolean hw)
+{
+	const lm_scorer *s = row->s;
+	const lm_cohort *c = s->cohort;
+	const lm_person *a = in->a;
+	const lm_mentor_feat *b = in->b;
+	lm_score total = row->fixed + b->fixed + in->region_part; /* 0 without a weight */
+
+	if (weighted(s, LM_CRIT_GOALS) && !(row->table_scores & BIT(LM_CRIT_GOALS))) {
+		if (row->n_goals == 0 || !b->has_offers) {
+			total += s->fast_neutral[LM_CRIT_GOALS];
+		} else {
+			uint32_t got = 0, n = row->n_goals;
+
+			for (uint32_t p = 0; p < n; p++)
+				got += (n - p) & (uint32_t)-(uint32_t)((b->offers >> row->goal_bit[p]) & 1);
+			total += row->goal_part[got];
+		}
+	}
+	if (weighted(s, LM_CRIT_AVAILABILITY))
+		total += a->has_avail && b->has_avail ? s->avail_part[in->common]
+						      : s->fast_neutral[LM_CRIT_AVAILABILITY];
+	if (weighted(s, LM_CRIT_STAGE))
+		total += s->stage_part[lm_stage_verdict(a->stage, b->stage) *
+					       ((uint32_t)s->p->stage.max_age_gap + 2) +
+				       lm_age_index(s, a->birth_year, b->birth_year)];
+	if (weighted(s, LM_CRIT_SENIORITY))
+		total += a->arrival_year == 0 || b->arrival_year == 0
+				 ? s->fast_neutral[LM_CRIT_SENIORITY]
+				 : s->sen_part[CLAMP(a->arrival_year - b->arrival_year,
+						     s->sen_lo, s->sen_hi) - s->sen_lo];
+	if (weighted(s, LM_CRIT_LANGUAGE) && !(s->fast_table_scores & BIT(LM_CRIT_LANGUAGE)))
+		total += !a->has_languages || !b->has_languages ? s->fast_neutral[LM_CRIT_LANGUAGE]
+			 : popcount_as(row->lang & b->lang, hw) >= 2 ? s->fast_full[LM_CRIT_LANGUAGE]
+								      : 0;
+	if (weighted(s, LM_CRIT_CONTINUITY) &&
+	    (lm_span_has(c, a->good_previous, mentor) || lm_span_has(c, a->current, mentor)))
+		total += s->fast_full[LM_CRIT_CONTINUITY];
+	if (weighted(s, LM_CRIT_GENDER)) {
+		gboolean hard_on = (s->required & BIT(LM_CRIT_GENDER)) != 0;
+
+		total += part(s, LM_CRIT_GENDER,
+			      lm_both_sides(lm_gender_verdict(hard_on, a->pref_gender,
+							      a->pref_gender_required, b->gender),
+					    lm_gender_verdict(hard_on, b->pref_gender,
+							      b->pref_gender_hard, a->gender)));
+	}
+	if (weighted(s, LM_CRIT_ORIGIN)) {
+		gboolean avoid = !(s->required & BIT(LM_CRIT_ORIGIN));
+
+		total += part(s, LM_CRIT_ORIGIN,
+			      lm_both_sides(lm_origin_verdict(avoid, a->origin, a->pref_origin,
+							      b->origin),
+					    lm_origin_verdict(avoid, b->origin, b->pref_origin,
+							      a->origin)));
+	}
+	if (row->table_scores) {
+		lm_pair_ref ref = row->pair;
+
+		ref.mentor = lm_cohort_mentor(c, mentor);
+		ref.mentor_ix = mentor;
+		for (uint32_t f = row->table_scores; f; f &= f - 1) {
+			unsigned k = (unsigned)__builtin_ctz(f);
+
+			total += part(s, k, lm_criteria[k].score(s, &ref));
+		}
+	}
+	return total;
+}
+
+/* One pair (the pair step's contract, scorer_fast.h). With a floor the
+ * score comes first (every criterion scores any pair, feasible or not):
+ * most pairs a bounded heap would turn away stop there without the
+ * filters. Inlined into one copy per kind of popcount. */
+static inline __attribute__((always_inline)) gboolean
+pair_body(const lm_scorer_row *row, uint32_t mentor, gboolean scanned, int32_t known,
+	  lm_score floor, lm_score *score, gboolean hw)
+{
+	pair_inputs in;
+
+	pair_prepare(row, mentor, known, hw, &in);
+	if (floor == INT64_MIN) {
+		if (!pair_feasible(row, mentor, scanned, &in))
+			return FALSE;
+		*score = pair_score(row, mentor, &in, hw);
+		return *score >= floor;
+	}
+	*score = pair_score(row, mentor, &in, hw);
+	return *score >= floor && pair_feasible(row, mentor, scanned, &in);
+}
 
 static gboolean pair_generic(const lm_scorer_row *row, uint32_t mentor, gboolean scanned,
-			     lm_score *score)
+			     int32_t known, lm_score floor, lm_score *score)
 {
-	SCORER_PAIR_BODY(lm_popcount64)
+	return pair_body(row, mentor, scanned, known, floor, score, FALSE);
 }
 
 #if defined(__GNUC__) && defined(__x86_64__) && !defined(__POPCNT__)
 /* The default x86-64 target has no POPCNT instruction: a copy built for it
  * is chosen at run time, as in scorer_scan.c. */
-#define POPCNT64(x) ((uint32_t)__builtin_popcountll(x))
 __attribute__((target("popcnt"))) static gboolean
-pair_popcnt(const lm_scorer_row *row, uint32_t mentor, gboolean scanned, lm_score *score)
+pair_popcnt(const lm_scorer_row *row, uint32_t mentor, gboolean scanned, int32_t known,
+	    lm_score floor, lm_score *score)
 {
-	SCORER_PAIR_BODY(POPCNT64)
+	return pair_body(row, mentor, scanned, known, floor, score, TRUE);
 }
+
+static inline gboolean pair_any(const lm_scorer_row *row, uint32_t mentor, gboolean scanned,
+				int32_t known, lm_score floor, lm_score *score)
+{
+	if (row->s->has_popcnt)
+		return pair_popcnt(row, mentor, scanned, known, floor, score);
+	return pair_generic(row, mentor, scanned, known, floor, score);
+}
+#else
+static inline gboolean pair_any(const lm_scorer_row *row, uint32_t mentor, gboolean scanned,
+				int32_t known, lm_score floor, lm_score *score)
+{
+	return pair_generic(row, mentor, scanned, known, floor, score);
+}
+#endif
 
 gboolean lm_scorer_pair(const lm_scorer_row *row, uint32_t mentor, gboolean scanned,
 			lm_score *score)
 {
-	if (row->s->has_popcnt)
-		return pair_popcnt(row, mentor, scanned, score);
-	return pair_generic(row, mentor, scanned, score);
+	return pair_any(row, mentor, scanned, -1, INT64_MIN, score);
 }
-#else
-gboolean lm_scorer_pair(const lm_scorer_row *row, uint32_t mentor, gboolean scanned,
-			lm_score *score)
+
+gboolean lm_scorer_pair_counted(const lm_scorer_row *row, uint32_t mentor, uint32_t common,
+				lm_score *score)
 {
-	return pair_generic(row, mentor, scanned, score);
+	return pair_any(row, mentor, TRUE, (int32_t)common, INT64_MIN, score);
 }
-#endif
+
+gboolean lm_scorer_pair_at_least(const lm_scorer_row *row, uint32_t mentor, int32_t common,
+				 lm_score floor, lm_score *score)
+{
+	return pair_any(row, mentor, TRUE, common, floor, score);
+}

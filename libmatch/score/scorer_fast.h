@@ -14,6 +14,9 @@
 
 /* Goals up to this many per mentee get their contributions from a table. */
 #define LM_FAST_GOALS 16
+/* Kinds of mentor (modes x regions) up to which a row looks its region
+ * verdict and contribution up. */
+#define LM_FAST_KINDS 256
 
 typedef struct lm_scorer_row {
 	const lm_scorer *s;
@@ -25,6 +28,9 @@ typedef struct lm_scorer_row {
 	uint32_t n_goals;
 	uint8_t goal_bit[LM_FAST_GOALS]; /* the goals' offer bits, in priority order */
 	lm_score goal_part[LM_FAST_GOALS * (LM_FAST_GOALS + 1) / 2 + 1]; /* by points got */
+	/* by kind of mentor (lm_scorer.fast_kinds), when the region criterion is on */
+	lm_score region_part[LM_FAST_KINDS];
+	uint8_t region_ok[LM_FAST_KINDS];
 } lm_scorer_row;
 
 /* Bytes of one mentor's features (one cache line). */
@@ -38,6 +44,13 @@ static inline void lm_scorer_prefetch(const lm_scorer *s, uint32_t mentor)
 	__builtin_prefetch(s->fast_avail + (size_t)mentor * LM_AVAIL_WORDS);
 }
 
+/* lm_scorer_prefetch for lm_scorer_pair_counted, which does not read the
+ * availability rows. */
+static inline void lm_scorer_prefetch_features(const lm_scorer *s, uint32_t mentor)
+{
+	__builtin_prefetch((const char *)s->feat + (size_t)mentor * LM_FEAT_BYTES);
+}
+
 /* Prepares row for mentee; the row borrows the scorer. */
 void lm_scorer_row_begin(const lm_scorer *s, uint32_t mentee, lm_scorer_row *row);
 
@@ -46,5 +59,19 @@ void lm_scorer_row_begin(const lm_scorer *s, uint32_t mentee, lm_scorer_row *row
  * mentee, so the rules the scan applies exactly are not tried again. */
 gboolean lm_scorer_pair(const lm_scorer_row *row, uint32_t mentor, gboolean scanned,
 			lm_score *score);
+
+/* lm_scorer_pair for a mentor the scan returned with its count of common
+ * slots (lm_scorer_scan_range's counts), so that the availability rows are
+ * not read again. */
+gboolean lm_scorer_pair_counted(const lm_scorer_row *row, uint32_t mentor, uint32_t common,
+				lm_score *score);
+
+/* For a mentor the scan returned (common: its count of common slots, or -1
+ * when the scan did not count): whether the pair is feasible and scores at
+ * least floor, and then its score in *score. A pair below floor may stop
+ * before the filters run, so FALSE does not say which of the two failed:
+ * for bounded heaps, which turn such pairs away anyway. */
+gboolean lm_scorer_pair_at_least(const lm_scorer_row *row, uint32_t mentor, int32_t common,
+				 lm_score floor, lm_score *score);
 
 #endif

@@ -11,10 +11,6 @@
 #include "core/vocab.h"
 #include "score/criteria.h"
 
-/* Regions (and "not given") up to which the region test is a table lookup:
- * a mentor's kind is modes * LM_SCAN_REGIONS + region + 1. */
-#define LM_SCAN_REGIONS 256
-
 /* The region columns, and the filters the scan leaves to
  * lm_scorer_feasible_scanned. */
 static void bind_regions(lm_scorer *s)
@@ -29,6 +25,7 @@ static void bind_regions(lm_scorer *s)
 			s->scan_modes[m] = lm_cohort_mentor(c, m)->modes;
 			s->scan_region[m] = lm_cohort_mentor(c, m)->region;
 		}
+		/* A mentor's kind: modes * LM_SCAN_REGIONS + region + 1. */
 		if (lm_vocab_size(c->regions) < LM_SCAN_REGIONS) {
 			s->scan_class = g_new(uint16_t, MAX(n, 1u));
 			for (uint32_t m = 0; m < n; m++)
@@ -78,9 +75,11 @@ void lm_scorer_scan_bind(lm_scorer *s)
  * criteria_time.c does); on x86-64 a copy compiled for the POPCNT
  * instruction is chosen at run time, since the default target lacks it. */
 #define SCAN_BODY(POPCOUNT)                                                                 \
-	for (uint32_t m = 0; m < n_cols; m++, row += LM_AVAIL_WORDS) {                       \
+	for (uint32_t m = first; m < last; m++, row += LM_AVAIL_WORDS) {                     \
 		uint32_t common = POPCOUNT(a, row);                                             \
 		out[n] = m;                                                                     \
+		if (counts)                                                                     \
+			counts[n] = (uint16_t)common;                                           \
 		/* A mentor without availability passes. */                                   \
 		n += common >= need || none[m];                                                 \
 	}
@@ -104,7 +103,8 @@ static inline uint32_t common_generic(const uint64_t *a, const uint64_t *b)
 }
 
 static uint32_t scan_generic(const uint64_t *a, const uint64_t *row, const uint8_t *none,
-			     uint32_t n_cols, uint32_t need, uint32_t *out)
+			     uint32_t first, uint32_t last, uint32_t need, uint32_t *out,
+			     uint16_t *counts)
 {
 	uint32_t n = 0;
 
@@ -126,8 +126,9 @@ __attribute__((target("popcnt"))) static inline uint32_t common_popcnt(const uin
 
 __attribute__((target("popcnt"))) static uint32_t scan_popcnt(const uint64_t *a,
 							       const uint64_t *row, const uint8_t *none,
-							       uint32_t n_cols, uint32_t need,
-							       uint32_t *out)
+							       uint32_t first, uint32_t last,
+							       uint32_t need, uint32_t *out,
+							       uint16_t *counts)
 {
 	uint32_t n = 0;
 
@@ -141,7 +142,8 @@ __attribute__((target("popcnt"))) static uint32_t scan_popcnt(const uint64_t *a,
 /* Eight mentors at a time, by columns: the common slots of each lane with
  * the mentee, compared with need, the passing lanes written in order. */
 __attribute__((target("avx512f,avx512vpopcntdq"))) static uint32_t
-scan_avx512(const uint64_t *a, const lm_scorer *s, uint32_t n_cols, uint32_t need, uint32_t *out)
+scan_avx512(const uint64_t *a, const lm_scorer *s, uint32_t first, uint32_t last, uint32_t need,
+	    uint32_t *out, uint16_t *counts)
 {
 	const uint64_t *cols = s->scan_cols;
 	size_t stride = s->scan_stride;
@@ -152,7 +154,7 @@ scan_avx512(const uint64_t *a, const lm_scorer *s, uint32_t n_cols, uint32_t nee
 
 	for (int w = 0; w < LM_AVAIL_WORDS; w++)
 		av[w] = _mm512_set1_epi64((long long)a[w]);
-	for (uint32_t m = 0; m < n_cols; m += 8) {
+	for (uint32_t m = first; m < last; m += 8) {
 		__m512i cnt = _mm512_popcnt_epi64(_mm512_and_si512(av[0], _mm512_loadu_si512(cols + m)));
 
 		for (int w = 1; w < LM_AVAIL_WORDS; w++)
@@ -160,86 +162,112 @@ scan_avx512(const uint64_t *a, const lm_scorer *s, uint32_t n_cols, uint32_t nee
 				av[w], _mm512_loadu_si512(cols + w * stride + m))));
 		unsigned k = (unsigned)_mm512_cmpge_epu64_mask(cnt, needv) | s->scan_none_bits[m / 8];
 
-		if (n_cols - m < 8) {
-			k &= (1u << (n_cols - m)) - 1;
-			for (; k; k &= k - 1)
-				out[n++] = m + (uint32_t)__builtin_ctz(k);
+		if (last - m < 8) {
+			k &= (1u << (last - m)) - 1;
+			uint64_t lane_cnt[8];
+
+			_mm512_storeu_si512(lane_cnt, cnt);
+			for (; k; k &= k - 1, n++) {
+				out[n] = m + (uint32_t)__builtin_ctz(k);
+				if (counts)
+					counts[n] = (uint16_t)lane_cnt[__builtin_ctz(k)];
+			}
 			break;
 		}
 		/* The passing lanes' indices packed to the front and stored
-		 * whole, eight slots at out + n <= out + m (room for every
-		 * mentor): no branch per passing mentor, whose outcome is a
+		 * whole, eight slots at out + n <= out + m - first (room for
+		 * every mentor of the range): no branch per passing mentor, whose outcome is a
 		 * coin toss. */
 		__m512i idx = _mm512_add_epi64(lanes, _mm512_set1_epi64(m));
 
 		_mm256_storeu_si256((__m256i *)(void *)(out + n),
 				    _mm512_cvtepi64_epi32(_mm512_maskz_compress_epi64((__mmask8)k, idx)));
+		if (counts)
+			_mm_storeu_si128((__m128i *)(void *)(counts + n),
+					 _mm512_cvtepi64_epi16(
+						 _mm512_maskz_compress_epi64((__mmask8)k, cnt)));
 		n += (uint32_t)__builtin_popcount(k);
 	}
 	return n;
 }
 #endif
 
-/* Keeps the mentors of out who can meet the mentee (the region filter). */
-static uint32_t scan_regions(const lm_scorer *s, const lm_person *me, uint32_t *out, uint32_t n)
+void lm_scorer_scan_begin(const lm_scorer *s, uint32_t mentee, lm_scan_row *row)
 {
+	const lm_person *me = lm_cohort_mentee(s->cohort, mentee);
+
+	row->me = me;
+	row->by_region = s->scan_modes && me->modes;
+	row->by_kind = row->by_region && s->scan_class;
+	row->counted = s->scan_avail && me->has_avail;
+	if (!row->by_kind)
+		return;
+	/* The answer for every kind of mentor (modes, region) once a mentee,
+	 * then one lookup per mentor instead of a chain of branches. */
+	uint32_t n_regions = lm_vocab_size(s->cohort->regions);
+
+	for (uint32_t modes = 0; modes < 4; modes++)
+		for (uint32_t r = 0; r <= n_regions; r++)
+			row->ok[modes * LM_SCAN_REGIONS + r] = (uint8_t)lm_region_can_meet(
+				s, me->modes, me->region, (uint8_t)modes, (int32_t)r - 1);
+}
+
+/* Keeps the mentors of out who can meet the mentee (the region filter). */
+static uint32_t scan_regions(const lm_scorer *s, const lm_scan_row *row, uint32_t *out,
+			     uint16_t *counts, uint32_t n)
+{
+	const lm_person *me = row->me;
 	uint32_t k = 0;
 
-	if (!s->scan_modes || !me->modes)
+	if (!row->by_region)
 		return n;
-	if (s->scan_class) {
-		/* The answer for every kind of mentor (modes, region) once, then
-		 * one lookup per mentor instead of a chain of branches. */
-		uint8_t ok[4 * LM_SCAN_REGIONS];
-		uint32_t n_regions = lm_vocab_size(s->cohort->regions);
-
-		for (uint32_t modes = 0; modes < 4; modes++)
-			for (uint32_t r = 0; r <= n_regions; r++)
-				ok[modes * LM_SCAN_REGIONS + r] = (uint8_t)lm_region_can_meet(
-					s, me->modes, me->region, (uint8_t)modes, (int32_t)r - 1);
-		for (uint32_t i = 0; i < n; i++) {
-			uint32_t m = out[i];
-
-			out[k] = m;
-			k += ok[s->scan_class[m]];
-		}
-		return k;
-	}
 	for (uint32_t i = 0; i < n; i++) {
 		uint32_t m = out[i];
 
 		out[k] = m;
-		k += lm_region_can_meet(s, me->modes, me->region, s->scan_modes[m],
-					s->scan_region[m]);
+		if (counts)
+			counts[k] = counts[i];
+		k += row->by_kind ? row->ok[s->scan_class[m]]
+				  : lm_region_can_meet(s, me->modes, me->region, s->scan_modes[m],
+						       s->scan_region[m]);
 	}
 	return k;
 }
 
-static uint32_t scan_hours(const lm_scorer *s, const lm_person *me, uint32_t *out)
+static uint32_t scan_hours(const lm_scorer *s, const lm_person *me, uint32_t first,
+			   uint32_t last, uint32_t *out, uint16_t *counts)
 {
-	uint32_t n_cols = s->cohort->count[LM_ROLE_MENTOR];
-
 	if (!s->scan_avail || !me->has_avail) {
-		for (uint32_t m = 0; m < n_cols; m++)
-			out[m] = m;
-		return n_cols;
+		for (uint32_t m = first; m < last; m++)
+			out[m - first] = m;
+		return last - first;
 	}
+	const uint64_t *row = s->scan_avail + (size_t)first * LM_AVAIL_WORDS;
+	uint32_t need = s->p->availability.min_slots;
+
 #ifdef LM_SCAN_AVX512
 	if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vpopcntdq"))
-		return scan_avx512(me->avail, s, n_cols, s->p->availability.min_slots, out);
+		return scan_avx512(me->avail, s, first, last, need, out, counts);
 #endif
 #ifdef LM_SCAN_DISPATCH
 	if (__builtin_cpu_supports("popcnt"))
-		return scan_popcnt(me->avail, s->scan_avail, s->scan_none, n_cols,
-				   s->p->availability.min_slots, out);
+		return scan_popcnt(me->avail, row, s->scan_none, first, last, need, out, counts);
 #endif
-	return scan_generic(me->avail, s->scan_avail, s->scan_none, n_cols,
-			    s->p->availability.min_slots, out);
+	return scan_generic(me->avail, row, s->scan_none, first, last, need, out, counts);
+}
+
+uint32_t lm_scorer_scan_range(const lm_scorer *s, const lm_scan_row *row, uint32_t first,
+			      uint32_t last, uint32_t *out, uint16_t *counts)
+{
+	if (!row->counted)
+		counts = NULL;
+	return scan_regions(s, row, out, counts, scan_hours(s, row->me, first, last, out, counts));
 }
 
 uint32_t lm_scorer_scan(const lm_scorer *s, uint32_t mentee, uint32_t *out)
 {
-	const lm_person *me = lm_cohort_mentee(s->cohort, mentee);
+	lm_scan_row row;
 
-	return scan_regions(s, me, out, scan_hours(s, me, out));
+	lm_scorer_scan_begin(s, mentee, &row);
+	return lm_scorer_scan_range(s, &row, 0, s->cohort->count[LM_ROLE_MENTOR], out, NULL);
 }
