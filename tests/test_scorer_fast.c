@@ -260,6 +260,41 @@ static char *wide_model(const char *model)
 	return out;
 }
 
+/* The batch pair step keeps exactly the mentors the one-pair step keeps,
+ * under random floors for the row and for each column. */
+static void check_batch(const lm_scorer_row *row, const uint32_t *mentors, const uint16_t *counts,
+			uint32_t n, uint32_t n_cols, GRand *rng)
+{
+	lm_score *col_floor = g_new(lm_score, n_cols + 1), *kept_score = g_new(lm_score, n + 1);
+	uint32_t *kept = g_new(uint32_t, n + 1);
+	lm_score row_floor = g_rand_boolean(rng) ? INT64_MIN : g_rand_int_range(rng, 0, 60000000);
+
+	for (uint32_t m = 0; m < n_cols; m++)
+		col_floor[m] = g_rand_boolean(rng) ? INT64_MIN : g_rand_int_range(rng, 0, 60000000);
+	for (int with_cols = 0; with_cols < 2; with_cols++) {
+		uint32_t k = lm_scorer_pairs_at_least(row, mentors, counts, n, row_floor,
+						      with_cols ? col_floor : NULL, kept, kept_score);
+		uint32_t j = 0;
+
+		for (uint32_t i = 0; i < n; i++) {
+			lm_score floor = with_cols ? MIN(row_floor, col_floor[mentors[i]]) : row_floor;
+			lm_score one = -1;
+
+			if (!lm_scorer_pair_at_least(row, mentors[i], counts ? counts[i] : -1, floor,
+						     &one))
+				continue;
+			ck_assert_uint_lt(j, k);
+			ck_assert_uint_eq(kept[j], mentors[i]);
+			ck_assert_int_eq(kept_score[j], one);
+			j++;
+		}
+		ck_assert_uint_eq(j, k);
+	}
+	g_free(col_floor);
+	g_free(kept_score);
+	g_free(kept);
+}
+
 /* The scan over ranges of mentors (random lengths, multiples of 8) finds
  * what the whole scan finds, and the pair step given the range scan's
  * counts of common slots answers as without them. */
@@ -288,7 +323,8 @@ static void compare_ranges(const lm_scorer *s, uint32_t r, const lm_scorer_row *
 								   0, &low));
 			if (!scan.counted)
 				continue;
-			gboolean ok = lm_scorer_pair_counted(row, out[i], counts[i], &counted);
+			gboolean ok = lm_scorer_pair_at_least(row, out[i], counts[i], INT64_MIN,
+							      &counted);
 
 			ck_assert_msg(ok == lm_scorer_pair(row, out[i], TRUE, &plain),
 				      "counted pair %u %u verdict", r, out[i]);
@@ -305,6 +341,7 @@ static void compare_ranges(const lm_scorer *s, uint32_t r, const lm_scorer_row *
 					ck_assert_int_eq(at_least, plain);
 			}
 		}
+		check_batch(row, out, scan.counted ? counts : NULL, n, n_cols, rng);
 		first = last;
 	}
 	ck_assert_uint_eq(at, n_whole);

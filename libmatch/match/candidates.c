@@ -25,9 +25,6 @@ typedef struct {
 	lm_score score;
 } col_entry;
 
-/* How many scanned mentors ahead the pair loop prefetches. */
-#define LM_PREFETCH_AHEAD 6
-
 /* Mentors per block: a chunk's mentees meet the mentors one block at a
  * time, so that the block's features, availability and column heap tops
  * (about 200 bytes a mentor) stay in the core's cache while every mentee
@@ -59,6 +56,11 @@ typedef struct {
 	 * scoring below it is turned away without touching the heap, which
 	 * at 10,000 mentors is a cache miss per pair */
 	lm_score *col_root;
+	/* col_root once the column's heap has turned a pair away, else
+	 * INT64_MIN: the floor below which a pair need not be scored */
+	lm_score *col_floor;
+	uint32_t *kept;      /* a batch's pairs the pair step kept */
+	lm_score *kept_score;
 	uint64_t scored;
 } worker;
 
@@ -144,6 +146,11 @@ static void row_open(build_job *job, row_state *st, uint32_t r)
 }
 
 /* Row r against the mentors first .. last - 1. */
+/* Scanned mentors the pair step takes at a time: the row's floor is read
+ * again between batches, as its heap improves. */
+#define LM_PAIR_BATCH 32
+
+/* Row r against the mentors first .. last - 1. */
 static void row_block(build_job *job, worker *wk, row_state *st, uint32_t r, uint32_t first,
 		      uint32_t last)
 {
@@ -151,55 +158,55 @@ static void row_block(build_job *job, worker *wk, row_state *st, uint32_t r, uin
 	const lm_person *mentee = st->row.pair.mentee;
 	uint32_t n_scan =
 		lm_scorer_scan_range(job->scorer, &st->scan, first, last, wk->scan, wk->counts);
-	gboolean counted = st->scan.counted;
+	uint16_t *counts = st->scan.counted ? wk->counts : NULL;
 	size_t k = job->top_k;
-	uint32_t n = st->n;
+	uint32_t n = st->n, n_open = 0;
 	uint64_t scored = 0;
 	gboolean pruned = st->pruned;
 
+	/* Mentors without a place take no pair. */
 	for (uint32_t i = 0; i < n_scan; i++) {
-		uint32_t m = wk->scan[i];
-		arc a = { m, 0 };
-
-		if (i + LM_PREFETCH_AHEAD < n_scan) {
-			if (counted)
-				lm_scorer_prefetch_features(job->scorer, wk->scan[i + LM_PREFETCH_AHEAD]);
-			else
-				lm_scorer_prefetch(job->scorer, wk->scan[i + LM_PREFETCH_AHEAD]);
-		}
-		if (job->col_cap[m] == 0)
-			continue;
+		wk->scan[n_open] = wk->scan[i];
+		if (counts)
+			counts[n_open] = counts[i];
+		n_open += job->col_cap[wk->scan[i]] != 0;
+	}
+	for (uint32_t at = 0; at < n_open; at += LM_PAIR_BATCH) {
 		/* A pair below both heaps' worst is turned away whether it is
 		 * feasible or not, once each heap has already turned one away
-		 * (so that the row's pruned and the column's col_over flags come
-		 * out as they would). */
-		lm_score floor = pruned ? st->heap[0].score : INT64_MIN;
+		 * (so that the row's pruned and the column's col_over flags
+		 * come out as they would). */
+		uint32_t kept = lm_scorer_pairs_at_least(
+			&st->row, wk->scan + at, counts ? counts + at : NULL,
+			MIN(LM_PAIR_BATCH, n_open - at), pruned ? st->heap[0].score : INT64_MIN,
+			job->col_start ? wk->col_floor : NULL, wk->kept, wk->kept_score);
 
-		if (job->col_start)
-			floor = MIN(floor, wk->col_over[m] ? wk->col_root[m] : INT64_MIN);
-		if (!lm_scorer_pair_at_least(&st->row, m, counted ? wk->counts[i] : -1, floor,
-					     &a.score))
-			continue;
-		if (mentee->current.len && lm_span_contains(c, mentee->current, m))
-			continue;
+		for (uint32_t i = 0; i < kept; i++) {
+			uint32_t m = wk->kept[i];
+			arc a = { m, wk->kept_score[i] };
 
-		scored++;
-		if (!k) {
-			st->heap[n++] = a;
-			continue;
-		}
-		pruned |= row_push(st->heap, &n, k, a);
-		if (job->col_start) {
-			size_t at = job->col_start[m], len = job->col_start[m + 1] - at;
+			if (mentee->current.len && lm_span_contains(c, mentee->current, m))
+				continue;
+			scored++;
+			if (!k) {
+				st->heap[n++] = a;
+				continue;
+			}
+			pruned |= row_push(st->heap, &n, k, a);
+			if (!job->col_start)
+				continue;
+			size_t from = job->col_start[m], len = job->col_start[m + 1] - from;
 
 			if (a.score < wk->col_root[m]) {
 				wk->col_over[m] = 1; /* what col_push would say */
-				continue;
+			} else {
+				wk->col_over[m] |= col_push(wk->col_heap + from, &wk->col_len[m], len,
+							    (col_entry){ r, a.score });
+				if (wk->col_len[m] == len && len > 0)
+					wk->col_root[m] = wk->col_heap[from].score;
 			}
-			wk->col_over[m] |= col_push(wk->col_heap + at, &wk->col_len[m], len,
-						    (col_entry){ r, a.score });
-			if (wk->col_len[m] == len && len > 0)
-				wk->col_root[m] = wk->col_heap[at].score;
+			if (wk->col_over[m])
+				wk->col_floor[m] = wk->col_root[m];
 		}
 	}
 	st->n = n;
@@ -428,13 +435,16 @@ static void workers_init(build_job *job, uint32_t n_workers)
 			job->w[t].rows[r].heap = job->w[t].heaps + r * per_row;
 		job->w[t].scan = g_new(uint32_t, MAX(job->n_cols, 1u));
 		job->w[t].counts = g_new(uint16_t, MAX(job->n_cols, 1u));
+		job->w[t].kept = g_new(uint32_t, LM_PAIR_BATCH);
+		job->w[t].kept_score = g_new(lm_score, LM_PAIR_BATCH);
 		if (job->col_start) {
 			job->w[t].col_heap = g_new(col_entry, MAX(heap, (size_t)1));
 			job->w[t].col_len = g_new0(uint32_t, MAX(job->n_cols, 1u));
 			job->w[t].col_over = g_new0(uint8_t, MAX(job->n_cols, 1u));
 			job->w[t].col_root = g_new(lm_score, MAX(job->n_cols, 1u));
+			job->w[t].col_floor = g_new(lm_score, MAX(job->n_cols, 1u));
 			for (uint32_t c = 0; c < job->n_cols; c++)
-				job->w[t].col_root[c] = INT64_MIN;
+				job->w[t].col_root[c] = job->w[t].col_floor[c] = INT64_MIN;
 		}
 	}
 }
@@ -446,6 +456,9 @@ static void workers_clear(build_job *job, uint32_t n_workers)
 		g_free(job->w[t].heaps);
 		g_free(job->w[t].scan);
 		g_free(job->w[t].counts);
+		g_free(job->w[t].kept);
+		g_free(job->w[t].kept_score);
+		g_free(job->w[t].col_floor);
 		g_free(job->w[t].col_heap);
 		g_free(job->w[t].col_len);
 		g_free(job->w[t].col_over);

@@ -153,6 +153,20 @@ void lm_scorer_fast_free(lm_scorer *s)
 	g_free(s->sen_part);
 }
 
+/* The goal at position p of n weighs n - p (lm_crit_goals_score): the
+ * contribution for every number of points got. */
+static void goal_tables(const lm_scorer *s, const lm_person *a, lm_scorer_row *row)
+{
+	uint32_t n = row->n_goals, total = n * (n + 1) / 2;
+	const uint16_t *goal = s->cohort->goal_pool + a->goals.off;
+
+	for (uint32_t p = 0; p < n; p++)
+		row->goal_bit[p] = (uint8_t)goal[p];
+	for (uint32_t got = 0; n && got <= total; got++)
+		row->goal_part[got] =
+			part(s, LM_CRIT_GOALS, (uint32_t)((uint64_t)got * LM_UNIT / total));
+}
+
 void lm_scorer_row_begin(const lm_scorer *s, uint32_t mentee, lm_scorer_row *row)
 {
 	const lm_cohort *c = s->cohort;
@@ -192,21 +206,21 @@ void lm_scorer_row_begin(const lm_scorer *s, uint32_t mentee, lm_scorer_row *row
 		}
 	}
 	row->n_goals = a->goals.len;
-	if (!weighted(s, LM_CRIT_GOALS) || (row->table_scores & BIT(LM_CRIT_GOALS)))
-		return;
-	if (row->n_goals > LM_FAST_GOALS) {
-		row->table_scores |= BIT(LM_CRIT_GOALS);
-		return;
+	if (weighted(s, LM_CRIT_GOALS) && !(row->table_scores & BIT(LM_CRIT_GOALS))) {
+		if (row->n_goals > LM_FAST_GOALS)
+			row->table_scores |= BIT(LM_CRIT_GOALS);
+		else
+			goal_tables(s, a, row);
 	}
-	/* The goal at position p of n weighs n - p (lm_crit_goals_score). */
-	uint32_t n = row->n_goals, total = n * (n + 1) / 2;
-	const uint16_t *goal = c->goal_pool + a->goals.off;
+	/* The most pair_minor can add: its own criteria and the table's. */
+	uint32_t minor = BIT(LM_CRIT_STAGE) | BIT(LM_CRIT_SENIORITY) | BIT(LM_CRIT_LANGUAGE) |
+			 BIT(LM_CRIT_CONTINUITY) | BIT(LM_CRIT_GENDER) | BIT(LM_CRIT_ORIGIN) |
+			 row->table_scores;
 
-	for (uint32_t p = 0; p < n; p++)
-		row->goal_bit[p] = (uint8_t)goal[p];
-	for (uint32_t got = 0; n && got <= total; got++)
-		row->goal_part[got] =
-			part(s, LM_CRIT_GOALS, (uint32_t)((uint64_t)got * LM_UNIT / total));
+	row->minor_max = 0;
+	for (unsigned k = 0; k < LM_CRIT_COUNT; k++)
+		if ((minor & BIT(k)) && weighted(s, k))
+			row->minor_max += s->fast_full[k];
 }
 
 /* hw: the caller is compiled for the POPCNT instruction, which the builtin
@@ -310,12 +324,13 @@ pair_feasible(const lm_scorer_row *row, uint32_t mentor, gboolean scanned,
 	return TRUE;
 }
 
-/* The pair's score (lm_scorer_score), whether or not it is feasible. */
+/* The pair's score (lm_scorer_score), feasible or not, in two parts. The
+ * major part: what weighs most in the presets and needs no more than a
+ * lookup (goals, availability, region, the fixed parts). */
 static inline __attribute__((always_inline)) lm_score
-pair_score(const lm_scorer_row *row, uint32_t mentor, const pair_inputs *in, gboolean hw)
+pair_major(const lm_scorer_row *row, const pair_inputs *in)
 {
 	const lm_scorer *s = row->s;
-	const lm_cohort *c = s->cohort;
 	const lm_person *a = in->a;
 	const lm_mentor_feat *b = in->b;
 	lm_score total = row->fixed + b->fixed + in->region_part; /* 0 without a weight */
@@ -334,6 +349,19 @@ pair_score(const lm_scorer_row *row, uint32_t mentor, const pair_inputs *in, gbo
 	if (weighted(s, LM_CRIT_AVAILABILITY))
 		total += a->has_avail && b->has_avail ? s->avail_part[in->common]
 						      : s->fast_neutral[LM_CRIT_AVAILABILITY];
+	return total;
+}
+
+/* The rest, at most row->minor_max. */
+static inline __attribute__((always_inline)) lm_score
+pair_minor(const lm_scorer_row *row, uint32_t mentor, const pair_inputs *in, gboolean hw)
+{
+	const lm_scorer *s = row->s;
+	const lm_cohort *c = s->cohort;
+	const lm_person *a = in->a;
+	const lm_mentor_feat *b = in->b;
+	lm_score total = 0;
+
 	if (weighted(s, LM_CRIT_STAGE))
 		total += s->stage_part[lm_stage_verdict(a->stage, b->stage) *
 					       ((uint32_t)s->p->stage.max_age_gap + 2) +
@@ -396,10 +424,14 @@ pair_body(const lm_scorer_row *row, uint32_t mentor, gboolean scanned, int32_t k
 	if (floor == INT64_MIN) {
 		if (!pair_feasible(row, mentor, scanned, &in))
 			return FALSE;
-		*score = pair_score(row, mentor, &in, hw);
-		return *score >= floor;
+		*score = pair_major(row, &in) + pair_minor(row, mentor, &in, hw);
+		return TRUE;
 	}
-	*score = pair_score(row, mentor, &in, hw);
+	lm_score major = pair_major(row, &in);
+
+	if (major + row->minor_max < floor)
+		return FALSE;
+	*score = major + pair_minor(row, mentor, &in, hw);
 	return *score >= floor && pair_feasible(row, mentor, scanned, &in);
 }
 
@@ -440,14 +472,61 @@ gboolean lm_scorer_pair(const lm_scorer_row *row, uint32_t mentor, gboolean scan
 	return pair_any(row, mentor, scanned, -1, INT64_MIN, score);
 }
 
-gboolean lm_scorer_pair_counted(const lm_scorer_row *row, uint32_t mentor, uint32_t common,
-				lm_score *score)
-{
-	return pair_any(row, mentor, TRUE, (int32_t)common, INT64_MIN, score);
-}
-
 gboolean lm_scorer_pair_at_least(const lm_scorer_row *row, uint32_t mentor, int32_t common,
 				 lm_score floor, lm_score *score)
 {
 	return pair_any(row, mentor, TRUE, common, floor, score);
+}
+
+/* lm_scorer_pairs_at_least's loop, with the pair step inlined: a call per
+ * pair cost about a sixth of the build's instructions. */
+static inline __attribute__((always_inline)) uint32_t
+pairs_body(const lm_scorer_row *row, const uint32_t *mentors, const uint16_t *counts,
+	   uint32_t n, lm_score row_floor, const lm_score *col_floor, uint32_t *out,
+	   lm_score *out_score, gboolean hw)
+{
+	uint32_t kept = 0;
+
+	for (uint32_t i = 0; i < n; i++) {
+		uint32_t m = mentors[i];
+		lm_score floor = col_floor ? MIN(row_floor, col_floor[m]) : row_floor;
+
+		if (i + LM_PREFETCH_AHEAD < n) {
+			if (counts)
+				lm_scorer_prefetch_features(row->s, mentors[i + LM_PREFETCH_AHEAD]);
+			else
+				lm_scorer_prefetch(row->s, mentors[i + LM_PREFETCH_AHEAD]);
+		}
+		if (pair_body(row, m, TRUE, counts ? counts[i] : -1, floor, &out_score[kept], hw))
+			out[kept++] = m;
+	}
+	return kept;
+}
+
+static uint32_t pairs_generic(const lm_scorer_row *row, const uint32_t *mentors,
+			      const uint16_t *counts, uint32_t n, lm_score row_floor,
+			      const lm_score *col_floor, uint32_t *out, lm_score *out_score)
+{
+	return pairs_body(row, mentors, counts, n, row_floor, col_floor, out, out_score, FALSE);
+}
+
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(__POPCNT__)
+__attribute__((target("popcnt"))) static uint32_t
+pairs_popcnt(const lm_scorer_row *row, const uint32_t *mentors, const uint16_t *counts,
+	     uint32_t n, lm_score row_floor, const lm_score *col_floor, uint32_t *out,
+	     lm_score *out_score)
+{
+	return pairs_body(row, mentors, counts, n, row_floor, col_floor, out, out_score, TRUE);
+}
+#endif
+
+uint32_t lm_scorer_pairs_at_least(const lm_scorer_row *row, const uint32_t *mentors,
+				  const uint16_t *counts, uint32_t n, lm_score row_floor,
+				  const lm_score *col_floor, uint32_t *out, lm_score *out_score)
+{
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(__POPCNT__)
+	if (row->s->has_popcnt)
+		return pairs_popcnt(row, mentors, counts, n, row_floor, col_floor, out, out_score);
+#endif
+	return pairs_generic(row, mentors, counts, n, row_floor, col_floor, out, out_score);
 }

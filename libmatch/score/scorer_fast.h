@@ -22,6 +22,7 @@ typedef struct lm_scorer_row {
 	const lm_scorer *s;
 	lm_pair_ref pair;      /* the mentee; mentor filled for table calls */
 	lm_score fixed;        /* contributions that do not depend on the mentor */
+	lm_score minor_max;    /* the most the criteria after the major ones can add */
 	uint32_t table_filters; /* required filters left to the table for this row */
 	uint32_t table_scores;  /* weighted criteria left to the table for this row */
 	uint64_t lang;         /* languages spoken at min_level (one word) */
@@ -44,8 +45,8 @@ static inline void lm_scorer_prefetch(const lm_scorer *s, uint32_t mentor)
 	__builtin_prefetch(s->fast_avail + (size_t)mentor * LM_AVAIL_WORDS);
 }
 
-/* lm_scorer_prefetch for lm_scorer_pair_counted, which does not read the
- * availability rows. */
+/* lm_scorer_prefetch for a pair step given the scan's counts of common
+ * slots, which does not read the availability rows. */
 static inline void lm_scorer_prefetch_features(const lm_scorer *s, uint32_t mentor)
 {
 	__builtin_prefetch((const char *)s->feat + (size_t)mentor * LM_FEAT_BYTES);
@@ -60,18 +61,26 @@ void lm_scorer_row_begin(const lm_scorer *s, uint32_t mentee, lm_scorer_row *row
 gboolean lm_scorer_pair(const lm_scorer_row *row, uint32_t mentor, gboolean scanned,
 			lm_score *score);
 
-/* lm_scorer_pair for a mentor the scan returned with its count of common
- * slots (lm_scorer_scan_range's counts), so that the availability rows are
- * not read again. */
-gboolean lm_scorer_pair_counted(const lm_scorer_row *row, uint32_t mentor, uint32_t common,
-				lm_score *score);
-
-/* For a mentor the scan returned (common: its count of common slots, or -1
- * when the scan did not count): whether the pair is feasible and scores at
- * least floor, and then its score in *score. A pair below floor may stop
- * before the filters run, so FALSE does not say which of the two failed:
- * for bounded heaps, which turn such pairs away anyway. */
+/* For a mentor the scan returned (common: its count of common slots from
+ * lm_scorer_scan_range, or -1 when the scan did not count, so that the
+ * availability rows are not read again): whether the pair is feasible and
+ * scores at least floor (INT64_MIN: any score), and then its score in
+ * *score. A pair below floor may stop before the filters run, so FALSE
+ * does not say which of the two failed: for bounded heaps, which turn such
+ * pairs away anyway. */
 gboolean lm_scorer_pair_at_least(const lm_scorer_row *row, uint32_t mentor, int32_t common,
 				 lm_score floor, lm_score *score);
+
+/* How many scanned mentors ahead the pair loops prefetch. */
+#define LM_PREFETCH_AHEAD 6
+
+/* lm_scorer_pair_at_least over n mentors the scan returned (counts: their
+ * counts of common slots, or NULL), each with the floor
+ * MIN(row_floor, col_floor[mentor]) (col_floor NULL: row_floor): the
+ * mentors kept, in order, into out and their scores into out_score (room
+ * for n each); returns how many. */
+uint32_t lm_scorer_pairs_at_least(const lm_scorer_row *row, const uint32_t *mentors,
+				  const uint16_t *counts, uint32_t n, lm_score row_floor,
+				  const lm_score *col_floor, uint32_t *out, lm_score *out_score);
 
 #endif
