@@ -117,7 +117,9 @@ gboolean lm_cohort_draft_set_id(lm_cohort_draft *d, lm_role role, uint32_t index
 	if (lookup(c, id, first_role, first_index))
 		return FALSE;
 
-	char *copy = g_string_chunk_insert_const(c->strings, id);
+	/* Plain insert: ids are unique here, so the chunk's own const table
+	 * would only be a second hash per person. */
+	char *copy = g_string_chunk_insert(c->strings, id);
 
 	g_hash_table_insert(c->by_id, copy, GUINT_TO_POINTER(((index << 1) | (guint)role) + 1));
 	g_array_index(d->people[role], lm_person, index).id = copy;

@@ -1,0 +1,98 @@
+/* The shortcuts of the cohort load path give what the plain code gave:
+ * paths with indices, weekly slots converted once per zone. */
+#include <stdint.h>
+#include <string.h>
+#include "lm_test.h"
+#include "core/availability.h"
+#include "core/date.h"
+#include "io/cohort_json.h"
+
+/* ---- lm_cp_push_index ---- */
+
+START_TEST(push_index_as_printf)
+{
+	static const size_t values[] = { 0, 1, 9, 10, 99, 100, 12345, 999999, 1000000,
+					 UINT32_MAX, SIZE_MAX };
+	lm_cohort_parser p;
+
+	memset(&p.doc, 0, sizeof p.doc);
+	lm_cp_init(&p);
+	for (size_t i = 0; i < G_N_ELEMENTS(values); i++) {
+		size_t outer = lm_cp_push(&p, "mentees");
+		size_t mark = lm_cp_push_index(&p, values[i]);
+		g_autofree char *want = g_strdup_printf("$.mentees[%zu]", values[i]);
+
+		ck_assert_str_eq(p.path->str, want);
+		ck_assert_uint_eq(mark, strlen("$.mentees"));
+		lm_cp_pop(&p, mark);
+		ck_assert_str_eq(p.path->str, "$.mentees");
+		lm_cp_pop(&p, outer);
+		ck_assert_str_eq(p.path->str, "$");
+	}
+	lm_cp_clear(&p);
+}
+END_TEST
+
+/* ---- lm_avail_memo ---- */
+
+START_TEST(memo_as_avail_add)
+{
+	/* A DST week in New York (2025-03-09), a half-hour zone, one that
+	 * wraps to Sunday in UTC, and UTC. */
+	static const char *const zones[] = { "America/New_York", "Asia/Kolkata", "Asia/Seoul",
+					     "UTC" };
+	static const char *const slots[] = { "mon 19:00-21:00", "sun 01:00-04:00",
+					     "mon 00:00-24:00", "wed 10:10-11:00",
+					     "sat 23:30-24:00", "tue 02:00-02:20" };
+	uint32_t monday = 0;
+	GTimeZone *tz[G_N_ELEMENTS(zones)];
+
+	ck_assert(lm_date_parse("2025-03-10", &monday));
+	monday = lm_week_monday(monday) - 7; /* the week holding 2025-03-09 */
+	for (size_t z = 0; z < G_N_ELEMENTS(zones); z++)
+		ck_assert_ptr_nonnull(tz[z] = lm_time_zone_new(zones[z]));
+
+	lm_avail_memo *memo = lm_avail_memo_new(monday);
+
+	/* Twice over, so that the second round reads only remembered slots,
+	 * and into maps that already hold bits. */
+	for (int round = 0; round < 2; round++) {
+		for (size_t z = 0; z < G_N_ELEMENTS(zones); z++) {
+			uint64_t plain[LM_AVAIL_WORDS] = { 0 }, memo_bits[LM_AVAIL_WORDS] = { 0 };
+
+			for (size_t s = 0; s < G_N_ELEMENTS(slots); s++) {
+				lm_slot slot;
+
+				ck_assert(lm_slot_parse(slots[(s + z + (size_t)round) %
+							    G_N_ELEMENTS(slots)], &slot));
+				lm_avail_add(plain, tz[z], monday, &slot);
+				lm_avail_memo_add(memo, memo_bits, tz[z], &slot);
+				ck_assert_mem_eq(plain, memo_bits, sizeof plain);
+			}
+		}
+	}
+	/* One slot in two zones: remembered apart. */
+	uint64_t a[LM_AVAIL_WORDS] = { 0 }, b[LM_AVAIL_WORDS] = { 0 };
+	lm_slot slot;
+
+	ck_assert(lm_slot_parse("mon 19:00-21:00", &slot));
+	lm_avail_memo_add(memo, a, tz[0], &slot);
+	lm_avail_memo_add(memo, b, tz[2], &slot);
+	ck_assert(memcmp(a, b, sizeof a) != 0);
+	lm_avail_memo_free(memo);
+	lm_avail_memo_free(NULL);
+	for (size_t z = 0; z < G_N_ELEMENTS(zones); z++)
+		g_time_zone_unref(tz[z]);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("cohort_load");
+	TCase *tc = tcase_create("shortcuts");
+
+	tcase_add_test(tc, push_index_as_printf);
+	tcase_add_test(tc, memo_as_avail_add);
+	suite_add_tcase(s, tc);
+	return lm_test_run(s);
+}
