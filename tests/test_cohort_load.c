@@ -1,7 +1,9 @@
 /* The shortcuts of the cohort load path give what the plain code gave:
- * paths with indices, weekly slots converted once per zone. */
+ * paths with indices, weekly slots converted once per zone, large files
+ * read into huge-page memory. */
 #include <stdint.h>
 #include <string.h>
+#include <glib/gstdio.h>
 #include "lm_test.h"
 #include "core/availability.h"
 #include "core/date.h"
@@ -86,6 +88,35 @@ START_TEST(memo_as_avail_add)
 }
 END_TEST
 
+/* ---- lm_read_input: large files ---- */
+
+START_TEST(large_file_read_whole)
+{
+	/* Past the size from which huge pages are asked for. */
+	size_t size = ((size_t)9 << 20) + 12345;
+	g_autofree char *want = g_malloc(size);
+	g_autofree char *dir = g_dir_make_tmp("lm-load-XXXXXX", NULL);
+	g_autofree char *path = g_build_filename(dir, "big.json", NULL);
+	char *data = NULL;
+	size_t len = 0;
+	lm_error *err = NULL;
+
+	for (size_t i = 0; i < size; i++)
+		want[i] = (char)('a' + (i * 7 + i / 4096) % 26);
+	ck_assert(g_file_set_contents(path, want, (gssize)size, NULL));
+	ck_assert_int_eq(lm_read_input(path, LM_INPUT_MAX_BYTES, &data, &len, &err), 0);
+	ck_assert_uint_eq(len, size);
+	ck_assert(memcmp(data, want, size) == 0);
+	ck_assert_int_eq(data[len], '\0');
+	g_free(data);
+	/* And refused past a limit just under its size. */
+	ck_assert_int_eq(lm_read_input(path, size - 1, &data, &len, &err), LM_ELIMIT);
+	lm_error_free(err);
+	g_unlink(path);
+	g_rmdir(dir);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("cohort_load");
@@ -93,6 +124,7 @@ int main(void)
 
 	tcase_add_test(tc, push_index_as_printf);
 	tcase_add_test(tc, memo_as_avail_add);
+	tcase_add_test(tc, large_file_read_whole);
 	suite_add_tcase(s, tc);
 	return lm_test_run(s);
 }
