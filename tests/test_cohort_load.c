@@ -1,12 +1,13 @@
 /* The shortcuts of the cohort load path give what the plain code gave:
- * paths with indices, weekly slots converted once per zone, large files
- * read into huge-page memory. */
+ * paths with indices, weekly slots converted once per zone, the draft's
+ * arrays sized ahead, large files read into huge-page memory. */
 #include <stdint.h>
 #include <string.h>
 #include <glib/gstdio.h>
 #include "lm_test.h"
 #include "core/availability.h"
 #include "core/date.h"
+#include "core/cohort_build.h"
 #include "io/cohort_json.h"
 
 /* ---- lm_cp_push_index ---- */
@@ -88,6 +89,88 @@ START_TEST(memo_as_avail_add)
 }
 END_TEST
 
+/* ---- reserving the draft's arrays ---- */
+
+START_TEST(draft_reserve_keeps_people)
+{
+	lm_cohort_draft d;
+	lm_draft_lists *lists = NULL;
+
+	lm_cohort_draft_init(&d, "t.json", 2460000);
+	for (uint32_t i = 0; i < 300; i++) {
+		lm_person *p = lm_cohort_draft_add(&d, LM_ROLE_MENTOR, &lists);
+
+		p->capacity = i;
+		lists->goals = (lm_span){ i, i + 1 };
+		if (i == 100) /* smaller than what it holds: no change */
+			lm_cohort_draft_reserve(&d, LM_ROLE_MENTOR, 50);
+		if (i == 200) /* larger than a huge page */
+			lm_cohort_draft_reserve(&d, LM_ROLE_MENTOR, 100000);
+	}
+	ck_assert_uint_eq(d.people[LM_ROLE_MENTOR]->len, 300);
+	ck_assert_uint_eq(d.lists[LM_ROLE_MENTOR]->len, 300);
+	ck_assert_uint_eq(d.people[LM_ROLE_MENTEE]->len, 0);
+	for (uint32_t i = 0; i < 300; i++) {
+		const lm_person *p = &g_array_index(d.people[LM_ROLE_MENTOR], lm_person, i);
+		const lm_draft_lists *l = &g_array_index(d.lists[LM_ROLE_MENTOR], lm_draft_lists, i);
+
+		ck_assert_uint_eq(p->capacity, i);
+		ck_assert_int_eq(p->region, -1); /* the defaults of lm_cohort_draft_add */
+		ck_assert_uint_eq(l->goals.off, i);
+		ck_assert_uint_eq(l->goals.len, i + 1);
+	}
+	lm_cohort_draft_clear(&d);
+}
+END_TEST
+
+/* A cohort with more people on each side than the fast reader reads
+ * before it sizes the arrays, with references across both. */
+static GString *many_people(int mentees, int mentors)
+{
+	static const char *const goals[] = { "employment", "health", "family", "study" };
+	GString *t = g_string_new("{\"format\": \"libmatch-cohort\", \"version\": 1, "
+				  "\"as_of\": \"2026-01-05\",\n \"mentees\": [");
+
+	for (int i = 0; i < mentees; i++)
+		g_string_append_printf(t, "%s\n  {\"id\": \"m-%05d\", \"region\": \"r%d\", "
+				       "\"goals\": [\"%s\"], \"languages\": {\"ko\": %d}, "
+				       "\"availability\": {\"tz\": \"Asia/Seoul\", \"weekly\": "
+				       "[\"mon %02d:00-%02d:30\"]}, \"choices\": [\"r-%05d\"]}",
+				       i ? "," : "", i, i % 7, goals[i % 4], i % 6, i % 20, i % 20,
+				       i % mentors);
+	g_string_append(t, "],\n \"mentors\": [");
+	for (int i = 0; i < mentors; i++)
+		g_string_append_printf(t, "%s\n  {\"id\": \"r-%05d\", \"capacity\": %d, "
+				       "\"offers\": [\"%s\"], \"exclude\": [\"m-%05d\"]}",
+				       i ? "," : "", i, 1 + i % 5, goals[(i + 1) % 4], (i * 3) % mentees);
+	g_string_append(t, "]}\n");
+	return t;
+}
+
+START_TEST(fast_reader_past_sample)
+{
+	static const int sizes[][2] = { { 257, 3 }, { 1500, 700 }, { 10, 2000 } };
+
+	for (size_t k = 0; k < G_N_ELEMENTS(sizes); k++) {
+		g_autoptr(GString) t = many_people(sizes[k][0], sizes[k][1]);
+		GBytes *source = g_bytes_new(t->str, t->len + 1);
+		GBytes *text = g_bytes_new_from_bytes(source, 0, t->len);
+		lm_cohort *fast = NULL, *full = NULL;
+		lm_error *err = NULL;
+
+		ck_assert_int_eq(lm_cohort_parse_json_fast(&fast, text, "t.json"), 1);
+		ck_assert_int_eq(lm_cohort_parse_json_full(&full, text, "t.json", &err), 0);
+		ck_assert_uint_eq(lm_cohort_count(fast, LM_ROLE_MENTEE), (size_t)sizes[k][0]);
+		ck_assert_uint_eq(lm_cohort_count(fast, LM_ROLE_MENTOR), (size_t)sizes[k][1]);
+		ck_assert(lm_cohort_same(fast, full));
+		lm_cohort_destroy(fast);
+		lm_cohort_destroy(full);
+		g_bytes_unref(text);
+		g_bytes_unref(source);
+	}
+}
+END_TEST
+
 /* ---- lm_read_input: large files ---- */
 
 START_TEST(large_file_read_whole)
@@ -124,6 +207,8 @@ int main(void)
 
 	tcase_add_test(tc, push_index_as_printf);
 	tcase_add_test(tc, memo_as_avail_add);
+	tcase_add_test(tc, draft_reserve_keeps_people);
+	tcase_add_test(tc, fast_reader_past_sample);
 	tcase_add_test(tc, large_file_read_whole);
 	suite_add_tcase(s, tc);
 	return lm_test_run(s);

@@ -114,6 +114,22 @@ static gboolean extra(fast *f, const char *key, size_t n)
 	return v != NULL;
 }
 
+/* People read before the arrays are sized for the rest. */
+#define SAMPLE_PEOPLE 256
+
+/* Sizes the draft's arrays for this side after its first SAMPLE_PEOPLE
+ * people, from their bytes and the bytes left in the file: a guess that
+ * counts the mentors' bytes as mentees too, so rather too large. Only
+ * memory depends on it: too large is address space never touched, too
+ * small leaves the arrays to grow as before. */
+static void reserve(fast *f, lm_role role, size_t start)
+{
+	size_t used = f->at - start, left = f->len - f->at;
+	double guess = SAMPLE_PEOPLE + (double)left / (double)MAX(used, 1) * SAMPLE_PEOPLE;
+
+	lm_cohort_draft_reserve(&f->p.draft, role, (size_t)MIN(guess, (double)LM_MAX_PEOPLE));
+}
+
 /* A people array, each person read and freed in turn; FALSE at the first
  * problem. */
 static gboolean people(fast *f, lm_role role)
@@ -137,10 +153,14 @@ static gboolean people(fast *f, lm_role role)
 		return p->doc.problems.count == 0;
 
 	size_t mark = lm_cp_push(p, keys[role]);
+	size_t start = f->at;
 	uint32_t i = 0;
 	gboolean ok = TRUE;
 
 	do {
+		if (i == SAMPLE_PEOPLE)
+			reserve(f, role, start);
+
 		cJSON *item = i < LM_MAX_PEOPLE ? value(f) : NULL;
 		size_t person_mark = lm_cp_push_index(p, i);
 

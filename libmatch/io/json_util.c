@@ -4,25 +4,16 @@
  * depth, control characters and escaped NULs in strings), so that every
  * rejection is located at the offending byte and cJSON's recursion is
  * bounded by our limit rather than its own. */
-/* For madvise(MADV_HUGEPAGE), which strict C11 headers hide (see
- * advise_huge_pages). Before any header. */
-#ifdef __linux__
-#define _DEFAULT_SOURCE
-#endif
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
 #include <stdarg.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <glib/gstdio.h>
-#ifdef __linux__
-#include <sys/mman.h>
-#include <unistd.h>
-#endif
 #include "io/json_util.h"
 #include "io/json_locate.h"
+#include "core/memory.h"
 #include "core/vocab.h"
 
 #define READ_CHUNK 65536
@@ -63,30 +54,6 @@ static int read_stream(FILE *f, size_t max_bytes, GString *buf)
 	return ferror(f) ? (errno ? errno : EIO) : 0;
 }
 
-/* Reading a large file into fresh memory faults in every 4 KiB page of it,
- * and on a virtual machine that costs more than the copy (47 MB: 0.2 s of
- * CPU). Where the kernel gives transparent huge pages only on request
- * (THP "madvise", a common default), asking for them makes the read several
- * times cheaper. Advice only: whatever the kernel does, the bytes are the same. */
-static void advise_huge_pages(void *data, size_t size)
-{
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-	const size_t huge = (size_t)2 << 20;
-	long page = sysconf(_SC_PAGESIZE);
-
-	if (size < 2 * huge || page <= 0)
-		return;
-
-	uintptr_t start = ((uintptr_t)data + (uintptr_t)page - 1) & ~((uintptr_t)page - 1);
-	uintptr_t end = ((uintptr_t)data + size) & ~((uintptr_t)page - 1);
-
-	(void)madvise((void *)start, end - start, MADV_HUGEPAGE);
-#else
-	(void)data;
-	(void)size;
-#endif
-}
-
 int lm_read_input(const char *path, size_t max_bytes, char **data, size_t *len, lm_error **err)
 {
 	if (!path || !data || !len)
@@ -111,7 +78,9 @@ int lm_read_input(const char *path, size_t max_bytes, char **data, size_t *len, 
 	 * first-touches twice the memory (a 100 MB file: a third of a second). */
 	GString *buf = g_string_sized_new(regular ? (gsize)st.st_size + READ_CHUNK + 1 : 0);
 
-	advise_huge_pages(buf->str, buf->allocated_len);
+	/* Every 4 KiB page of a large buffer faults on first touch: on a
+	 * virtual machine that cost more than the copy (47 MB: 0.2 s of CPU). */
+	lm_advise_huge_pages(buf->str, buf->allocated_len);
 	int rc = read_stream(f, max_bytes, buf);
 
 	if (!is_stdin)
