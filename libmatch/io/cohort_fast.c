@@ -127,12 +127,13 @@ static size_t extent(const char *t, size_t len, size_t at)
 		char c = t[i];
 
 		if (c == '"') {
-			const char *open = t + i + 1;
-			const char *close = memchr(open, '"', len - i - 1);
-
-			if (!close || memchr(open, '\\', (size_t)(close - open)))
+			/* Byte by byte: strings here are short, two memchr calls
+			 * per string cost more. */
+			for (i++; i < len && t[i] != '"'; i++)
+				if (t[i] == '\\')
+					return 0;
+			if (i == len)
 				return 0;
-			i = (size_t)(close - t);
 		} else if (c == '{' || c == '[') {
 			depth++;
 		} else if ((c == '}' || c == ']') && --depth == 0) {
