@@ -183,6 +183,8 @@ START_TEST(person_trees)
 		{ WITH_MENTEE("{\"id\": \"m-1\", \"birth_year\": 199E1}"), 1 },
 		{ WITH_MENTEE("{\"id\": \"m-1\", \"wants\": 0002}"), 1 },
 		{ WITH_MENTEE("{\"id\": \"m-1\", \"x-n\": [0.5, -0.0, 1e+2, 1E-2]}"), 1 },
+		/* Past any integer type (found by fuzz_cohort_diff under UBSan). */
+		{ WITH_MENTEE("{\"id\": \"m-1\", \"x-n\": -11111111111111111111111111}"), 1 },
 		{ WITH_MENTOR("{\"id\": \"r-1\", \"capacity\": -0}"), 1 },
 		{ WITH_MENTOR("{\"id\": \"r-1\", \"capacity\": 0}"), 1 },
 		{ WITH_MENTOR("{\"id\": \"r-1\", \"teaches\": {\"en\": [0, 5]}}"), 1 },

@@ -204,9 +204,12 @@ static gboolean d_number(direct *d, cJSON *n)
 
 	if (negative)
 		i++;
-	for (first = i; i < d->end && g_ascii_isdigit(d->t[i]); i++)
+	for (first = i; i < d->end && g_ascii_isdigit(d->t[i]); i++) {
+		if (i - first == 15) /* a 16th digit: before v can overflow */
+			return FALSE;
 		v = v * 10 + (d->t[i] - '0');
-	if (i == first || i - first > 15 || (d->t[first] == '0' && i - first > 1) ||
+	}
+	if (i == first || (d->t[first] == '0' && i - first > 1) ||
 	    (i < d->end && strchr("+-.eE", d->t[i]) && d->t[i] != '\0'))
 		return FALSE;
 
