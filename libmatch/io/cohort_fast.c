@@ -7,6 +7,8 @@
  * each person only while it is read: the same cJSON parse of the same bytes
  * (at the same offset, with the same bytes after it) gives the same tree,
  * and the same field readers (cohort_json_fields.c) read it into the draft.
+ * A person plainer still is not even given to cJSON: the reader builds the
+ * same tree itself, without an allocation per node (see person()).
  *
  * It accepts only the plain form: the text passes the full reader's checks
  * (lm_json_text_ok); the root is an object whose member names have no
