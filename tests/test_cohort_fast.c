@@ -158,6 +158,67 @@ START_TEST(edge_cases)
 }
 END_TEST
 
+/* A person's tree is built without cJSON when its JSON is plain (no
+ * escapes, short integers, JSON white space) and by cJSON otherwise: the
+ * same cohort either way, and the same problems. */
+#define WITH_MENTEE(p) "{" HEAD ", \"mentees\": [" p "], \"mentors\": [" MENTOR "]}"
+#define WITH_MENTOR(p) "{" HEAD ", \"mentees\": [" PERSON "], \"mentors\": [" p "]}"
+
+START_TEST(person_trees)
+{
+	static const struct {
+		const char *text;
+		int fast;
+	} cases[] = {
+		{ WITH_MENTEE("{\"id\": \"m-1\", \"birth_year\": 1990, \"wants\": 2, "
+			      "\"consent\": true, \"languages\": {}, \"goals\": []}"), 1 },
+		{ WITH_MENTEE("{\"id\":\"m-1\",\"consent\":false,\"modes\":[\"online\"]}"), 1 },
+		{ WITH_MENTEE("{ \n\t\"id\" \r: \"m-1\" ,\n \"birth_year\"\t:\t1990 \n}"), 1 },
+		{ WITH_MENTEE("{\"id\": \"m-1\", \"x-note\": {\"a\": [1, -7, true, false, null, "
+			      "\"\xC3\xA9\", [], {}]}}"), 1 },
+		{ WITH_MENTEE("{}"), 0 },
+		/* Numbers left to cJSON, still read. */
+		{ WITH_MENTEE("{\"id\": \"m-1\", \"birth_year\": 1990.0}"), 1 },
+		{ WITH_MENTEE("{\"id\": \"m-1\", \"birth_year\": 1.99e3}"), 1 },
+		{ WITH_MENTEE("{\"id\": \"m-1\", \"birth_year\": 199E1}"), 1 },
+		{ WITH_MENTEE("{\"id\": \"m-1\", \"wants\": 0002}"), 1 },
+		{ WITH_MENTEE("{\"id\": \"m-1\", \"x-n\": [0.5, -0.0, 1e+2, 1E-2]}"), 1 },
+		/* Past any integer type (found by fuzz_cohort_diff under UBSan). */
+		{ WITH_MENTEE("{\"id\": \"m-1\", \"x-n\": -11111111111111111111111111}"), 1 },
+		{ WITH_MENTOR("{\"id\": \"r-1\", \"capacity\": -0}"), 1 },
+		{ WITH_MENTOR("{\"id\": \"r-1\", \"capacity\": 0}"), 1 },
+		{ WITH_MENTOR("{\"id\": \"r-1\", \"teaches\": {\"en\": [0, 5]}}"), 1 },
+		/* Other white space and escapes: cJSON's, still read. */
+		{ WITH_MENTEE("{\"id\": \"m-1\",\f\"wants\":\v2}"), 1 },
+		{ WITH_MENTEE("{\"id\": \"m-1\", \"region\": \"a\\\"b\"}"), 1 },
+		{ WITH_MENTEE("{\"\\u0069d\": \"m-1\"}"), 1 },
+		/* Out of range at the edges of the plain integers: given up. */
+		{ WITH_MENTEE("{\"id\": \"m-1\", \"wants\": 999999999999999}"), 0 },
+		{ WITH_MENTEE("{\"id\": \"m-1\", \"wants\": 1000000000000000}"), 0 },
+		{ WITH_MENTEE("{\"id\": \"m-1\", \"wants\": -2147483649}"), 0 },
+		{ WITH_MENTEE("{\"id\": \"m-1\", \"wants\": 2147483648}"), 0 },
+		{ WITH_MENTEE("{\"id\": \"m-1\", \"consent\": null}"), 0 },
+		/* Broken inside a person: both refuse. */
+		{ WITH_MENTEE("{\"id\": \"m-1\", \"consent\": truex}"), 0 },
+		{ WITH_MENTEE("{\"id\": \"m-1\", \"wants\": 2-}"), 0 },
+		{ WITH_MENTEE("{\"id\": \"m-1\", \"wants\": -}"), 0 },
+		{ WITH_MENTEE("{\"id\": \"m-1\", \"modes\": [\"online\",]}"), 0 },
+		{ WITH_MENTEE("{\"id\": \"m-1\" \"wants\": 2}"), 0 },
+		{ WITH_MENTEE("{\"id\": \"m-1\", \"modes\": [\"online\"}]"), 0 },
+		{ WITH_MENTEE("{\"id\" \"m-1\"}"), 0 },
+		{ WITH_MENTEE("{\"id\": \"m-1\", 2: 3}"), 0 },
+	};
+
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		g_autofree char *what = g_strdup_printf("person case %zu", i);
+
+		ck_assert_msg(compare_string(cases[i].text, what) == cases[i].fast,
+			      "%s: the fast reader should %s", what,
+			      cases[i].fast ? "read it" : "give up");
+	}
+}
+END_TEST
+
 /* ---- seeded variants ---------------------------------------------------------------- */
 
 /* The extent [*b, *e) of the first member ("key": value) whose name
@@ -331,6 +392,7 @@ static Suite *cohort_fast_suite(void)
 	tcase_add_test(readers, fast_reads_valid);
 	tcase_add_test(readers, fast_gives_up_invalid);
 	tcase_add_test(readers, edge_cases);
+	tcase_add_test(readers, person_trees);
 	tcase_add_test(readers, readers_agree_on_variants);
 	tcase_set_timeout(readers, 600);
 	suite_add_tcase(s, readers);

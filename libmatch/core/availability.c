@@ -132,3 +132,69 @@ void lm_avail_add(uint64_t avail[LM_AVAIL_WORDS], GTimeZone *tz, uint32_t monday
 		avail[bit / 64] |= UINT64_C(1) << (bit % 64);
 	}
 }
+
+/* ---- memo ---------------------------------------------------------------------- */
+
+struct lm_avail_memo {
+	uint32_t monday;
+	GHashTable *done; /* memo_entry, its own key */
+};
+
+typedef struct memo_entry {
+	GTimeZone *tz;
+	lm_slot slot;
+	uint64_t bits[LM_AVAIL_WORDS]; /* what lm_avail_add sets for it */
+} memo_entry;
+
+static guint memo_hash(gconstpointer key)
+{
+	const memo_entry *e = key;
+	guint h = g_direct_hash(e->tz);
+
+	h = h * 31 + (guint)e->slot.day;
+	h = h * 31 + (guint)e->slot.start;
+	return h * 31 + (guint)e->slot.end;
+}
+
+static gboolean memo_equal(gconstpointer a, gconstpointer b)
+{
+	const memo_entry *x = a, *y = b;
+
+	return x->tz == y->tz && x->slot.day == y->slot.day && x->slot.start == y->slot.start &&
+	       x->slot.end == y->slot.end;
+}
+
+lm_avail_memo *lm_avail_memo_new(uint32_t monday)
+{
+	lm_avail_memo *m = g_new0(lm_avail_memo, 1);
+
+	m->monday = monday;
+	m->done = g_hash_table_new_full(memo_hash, memo_equal, g_free, NULL);
+	return m;
+}
+
+void lm_avail_memo_free(lm_avail_memo *m)
+{
+	if (!m)
+		return;
+	g_hash_table_destroy(m->done);
+	g_free(m);
+}
+
+void lm_avail_memo_add(lm_avail_memo *m, uint64_t avail[LM_AVAIL_WORDS], GTimeZone *tz,
+		       const lm_slot *slot)
+{
+	memo_entry want = { .tz = tz, .slot = *slot };
+	memo_entry *e = g_hash_table_lookup(m->done, &want);
+
+	if (!e) {
+		e = g_new0(memo_entry, 1);
+		e->tz = tz;
+		e->slot = *slot;
+		/* lm_avail_add only ORs in, so the bits of an empty map are the slot's. */
+		lm_avail_add(e->bits, tz, m->monday, slot);
+		g_hash_table_add(m->done, e);
+	}
+	for (int w = 0; w < LM_AVAIL_WORDS; w++)
+		avail[w] |= e->bits[w];
+}

@@ -34,4 +34,16 @@ uint32_t lm_week_monday(uint32_t julian);
 void lm_avail_add(uint64_t avail[LM_AVAIL_WORDS], GTimeZone *tz, uint32_t monday,
 		  const lm_slot *slot);
 
+/* lm_avail_add() remembered: each distinct (zone, slot) is converted once
+ * (two GDateTimes, the zone's transitions searched) and then only ORed in,
+ * since a cohort's people give the same few slots in the same few zones.
+ * Zones are told apart by address, so each must outlive the memo. */
+typedef struct lm_avail_memo lm_avail_memo;
+
+lm_avail_memo *lm_avail_memo_new(uint32_t monday);
+void lm_avail_memo_free(lm_avail_memo *m);
+/* As lm_avail_add(avail, tz, the memo's monday, slot). */
+void lm_avail_memo_add(lm_avail_memo *m, uint64_t avail[LM_AVAIL_WORDS], GTimeZone *tz,
+		       const lm_slot *slot);
+
 #endif

@@ -4,8 +4,11 @@
 #include "core/cohort_private.h"
 #include "core/cohort_build.h"
 #include "core/limits_private.h"
+#include "core/sha256.h"
 #include "io/cohort_csv.h"
 #include "io/json_util.h"
+
+G_STATIC_ASSERT(sizeof(((lm_cohort *)NULL)->digest) == LM_SHA256_HEX + 1);
 
 /* Parses source (JSON or CSV) and, on success, records its digest. */
 static int load_bytes(lm_cohort **out, GBytes *source, const char *name,
@@ -19,9 +22,8 @@ static int load_bytes(lm_cohort **out, GBytes *source, const char *name,
 
 	gsize len = 0;
 	const void *data = g_bytes_get_data(source, &len);
-	g_autofree char *hex = g_compute_checksum_for_data(G_CHECKSUM_SHA256, data, len);
 
-	g_strlcpy(c->digest, hex, sizeof c->digest);
+	lm_sha256_hex(data, len, c->digest);
 	*out = c;
 	return 0;
 }

@@ -2,6 +2,7 @@
 #include <stddef.h>
 #include <string.h>
 #include "core/cohort_build.h"
+#include "core/memory.h"
 
 void lm_cohort_draft_init(lm_cohort_draft *d, const char *name, uint32_t as_of_julian)
 {
@@ -97,6 +98,29 @@ lm_person *lm_cohort_draft_add(lm_cohort_draft *d, lm_role role, lm_draft_lists 
 	return &g_array_index(d->people[role], lm_person, d->people[role]->len - 1);
 }
 
+/* A copy of *a with room for n elements, its pages advised huge. */
+static void reserve(GArray **a, size_t n)
+{
+	GArray *old = *a;
+	guint elt = g_array_get_element_size(old);
+
+	if (n <= old->len || n > G_MAXUINT / elt)
+		return;
+
+	GArray *b = g_array_sized_new(FALSE, TRUE, elt, (guint)n);
+
+	lm_advise_huge_pages(b->data, n * elt);
+	g_array_append_vals(b, old->data, old->len);
+	g_array_free(old, TRUE);
+	*a = b;
+}
+
+void lm_cohort_draft_reserve(lm_cohort_draft *d, lm_role role, size_t n)
+{
+	reserve(&d->people[role], n);
+	reserve(&d->lists[role], n);
+}
+
 static gboolean lookup(const lm_cohort *c, const char *id, lm_role *role, uint32_t *index)
 {
 	gpointer v = g_hash_table_lookup(c->by_id, id);
@@ -117,7 +141,9 @@ gboolean lm_cohort_draft_set_id(lm_cohort_draft *d, lm_role role, uint32_t index
 	if (lookup(c, id, first_role, first_index))
 		return FALSE;
 
-	char *copy = g_string_chunk_insert_const(c->strings, id);
+	/* Plain insert: ids are unique here, so the chunk's own const table
+	 * would only be a second hash per person. */
+	char *copy = g_string_chunk_insert(c->strings, id);
 
 	g_hash_table_insert(c->by_id, copy, GUINT_TO_POINTER(((index << 1) | (guint)role) + 1));
 	g_array_index(d->people[role], lm_person, index).id = copy;

@@ -74,6 +74,12 @@ void lm_cohort_draft_clear(lm_cohort_draft *d);
  * returns it and its lists (valid until the next append). */
 lm_person *lm_cohort_draft_add(lm_cohort_draft *d, lm_role role, lm_draft_lists **lists);
 
+/* Makes room for n people of role in all, as a hint from a reader that
+ * can estimate its count: growing the arrays by doubling copies them, and
+ * their fresh pages fault in 4 KiB at a time. Pointers from
+ * lm_cohort_draft_add are invalid afterwards; nothing else changes. */
+void lm_cohort_draft_reserve(lm_cohort_draft *d, lm_role role, size_t n);
+
 /* Registers a person's id (copied into the cohort). FALSE when the id is
  * taken; then *first_role and *first_index name its first owner. */
 gboolean lm_cohort_draft_set_id(lm_cohort_draft *d, lm_role role, uint32_t index,

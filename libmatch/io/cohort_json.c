@@ -22,9 +22,18 @@ size_t lm_cp_push(lm_cohort_parser *p, const char *key)
 
 size_t lm_cp_push_index(lm_cohort_parser *p, size_t index)
 {
-	size_t mark = p->path->len;
+	/* "[%zu]" by hand: pushed for every person and list entry, where
+	 * printf was a twentieth of the fast reader's time. */
+	char buf[2 + 3 * sizeof index];
+	size_t at = sizeof buf, mark = p->path->len;
 
-	g_string_append_printf(p->path, "[%zu]", index);
+	buf[--at] = ']';
+	do {
+		buf[--at] = (char)('0' + index % 10);
+		index /= 10;
+	} while (index > 0);
+	buf[--at] = '[';
+	g_string_append_len(p->path, buf + at, (gssize)(sizeof buf - at));
 	return mark;
 }
 
@@ -221,6 +230,7 @@ void lm_cp_begin_people(lm_cohort_parser *p, uint32_t as_of)
 {
 	lm_cohort_draft_init(&p->draft, p->doc.file, as_of);
 	p->monday = lm_week_monday(as_of);
+	p->slots = lm_avail_memo_new(p->monday);
 }
 
 int lm_cp_finish(lm_cohort_parser *p, lm_cohort **out)
@@ -254,6 +264,7 @@ void lm_cp_init(lm_cohort_parser *p)
 	p->zones = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 					(GDestroyNotify)g_time_zone_unref);
 	p->ref_ids = g_string_chunk_new(4096);
+	p->slots = NULL;
 }
 
 void lm_cp_clear(lm_cohort_parser *p)
@@ -264,6 +275,7 @@ void lm_cp_clear(lm_cohort_parser *p)
 	g_hash_table_destroy(p->field_index);
 	g_hash_table_destroy(p->zones);
 	g_string_chunk_free(p->ref_ids);
+	lm_avail_memo_free(p->slots);
 }
 
 int lm_cohort_parse_json_full(lm_cohort **out, GBytes *source, const char *name, lm_error **err)

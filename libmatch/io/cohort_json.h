@@ -9,6 +9,7 @@
 
 #include "core/cohort_build.h"
 #include "io/json_util.h"
+#include "core/availability.h"
 
 /* Reads a cohort from source (kept by the cohort for lm_cohort_locate).
  * The digest is left for the caller. Returns 0 or LM_EPARSE, LM_ELIMIT,
@@ -46,6 +47,7 @@ typedef struct lm_cohort_parser {
 	lm_draft_lists *lists;
 	const char *field_names[LM_COHORT_MAX_FIELDS + 1]; /* for the unknown-field check */
 	GHashTable *field_index; /* field name -> GUINT_TO_POINTER(table index + 1) */
+	lm_avail_memo *slots;    /* weekly slots converted so far; from lm_cp_begin_people */
 	GStringChunk *ref_ids;   /* copies of the ids the draft's refs name: they outlive
 				  * the cJSON values, which the fast reader frees person by person */
 } lm_cohort_parser;

@@ -412,7 +412,7 @@ static void read_availability(lm_cohort_parser *p, const cJSON *v)
 					      "\"mon 19:00-21:00\" (mon..sun, "
 					      "00:00 <= start < end <= 24:00)");
 			else if (tz)
-				lm_avail_add(p->person->avail, tz, p->monday, &slot);
+				lm_avail_memo_add(p->slots, p->person->avail, tz, &slot);
 			lm_cp_pop(p, slot_mark);
 		}
 	}
