@@ -142,7 +142,7 @@ START_TEST(threads_give_the_same_graph)
 		ck_assert(memcmp(g.score, one.score, arcs * sizeof(lm_score)) == 0);
 		ck_assert(memcmp(g.row_bound, one.row_bound, f.n * sizeof(lm_score)) == 0);
 		ck_assert(memcmp(g.col_bound, one.col_bound, f.m * sizeof(lm_score)) == 0);
-		ck_assert_uint_eq(g.scored, one.scored);
+		/* g.scored may differ: the heaps' floors depend on the split. */
 		lm_candidates_clear(&g);
 	}
 	lm_candidates_clear(&one);

@@ -19,7 +19,10 @@ typedef struct lm_candidates {
 	 * MIN(row_bound[r], col_bound[c]); -1 means "none left out". NULL when
 	 * nothing was pruned. */
 	lm_score *row_bound, *col_bound;
-	uint64_t scored;    /* pairs scored to build the graph */
+	/* pairs that reached the heaps (feasible and above their floors):
+	 * a figure for benchmarks, which depends on how rows were split
+	 * among workers */
+	uint64_t scored;
 } lm_candidates;
 
 /* Scores every pair (mentee r, mentor c) with row_demand[r] > 0,
