@@ -10,8 +10,10 @@
  * hours is an arc for relaxing availability), too many to check or hold.
  * The flows are computed without it:
  *
- *  1. a maximum assignment on a few feasible arcs per mentee, found by
- *     sampling mentors (lm_units);
+ *  1. the run's own assignment (lm_match's pairs, each checked again),
+ *     already most of the pairs there can be; without one, a maximum
+ *     assignment on a few feasible arcs per mentee, found by sampling
+ *     mentors (lm_units);
  *  2. completed to a maximum on every feasible pair by augmenting paths;
  *  3. from that assignment, for each relaxable rule, the augmenting paths
  *     its tagged arcs open.
@@ -192,8 +194,30 @@ int lm_what_if_head_start(lm_wi_graph *g, uint64_t seed, int threads, lm_error *
 	return rc;
 }
 
+/* Step 1 from pairs already chosen (the run's assignment): those that are
+ * feasible, open and fit the room left are linked, the others skipped, so
+ * that any list gives a valid assignment to complete. */
+static void start_from(lm_wi_graph *g, const lm_pair_ix *start, size_t n_start)
+{
+	lm_wi_side *rows = &g->side[0], *cols = &g->side[1];
+
+	for (size_t i = 0; i < n_start; i++) {
+		uint32_t r = start[i].mentee, t = start[i].mentor;
+		gboolean linked = FALSE;
+
+		if (r >= rows->n || t >= cols->n || rows->len[r] >= g->demand[r] ||
+		    cols->len[t] >= g->cap[t] || lm_wi_pair_tag(g, r, t) != LM_UNITS_UNTAGGED)
+			continue;
+		for (uint32_t k = 0; !linked && k < rows->len[r]; k++)
+			linked = rows->mate[rows->start[r] + k] == t;
+		if (!linked)
+			lm_wi_link(g, r, t);
+	}
+}
+
 int lm_what_if(const lm_scorer *s, const uint32_t *demand, const uint32_t *cap,
-	       gboolean keep_current, uint64_t seed, int threads, long *counts, lm_error **err)
+	       gboolean keep_current, uint64_t seed, int threads, const lm_pair_ix *start,
+	       size_t n_start, long *counts, lm_error **err)
 {
 	size_t n = lm_scorer_count(s);
 	uint32_t relaxable = 0;
@@ -209,7 +233,8 @@ int lm_what_if(const lm_scorer *s, const uint32_t *demand, const uint32_t *cap,
 		counts[k] = -1;
 	if (!lm_wi_init(&g, s, demand, cap, keep_current, relaxable)) {
 		rc = lm_set_error(err, LM_ENOMEM, "out of memory for the what-if");
-	} else if ((rc = lm_what_if_head_start(&g, seed, threads, err)) == 0) {
+	} else if ((rc = start ? (start_from(&g, start, n_start), 0)
+			       : lm_what_if_head_start(&g, seed, threads, err)) == 0) {
 		/* The most pairs on the feasible arcs, then from that assignment
 		 * (still valid with more arcs usable) how many more each
 		 * relaxation adds. */
