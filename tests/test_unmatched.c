@@ -104,8 +104,13 @@ START_TEST(reasons_follow_their_definition)
 
 	for (int round = 0; round < 60; round++) {
 		lmt_shape shape = { .max_wants = 2, .max_cap = 2 };
-		g_autofree char *json = lmt_random_cohort(rng, g_rand_int_range(rng, 1, 30),
-							  g_rand_int_range(rng, 1, 12), &shape);
+		/* Every fifth round has dozens of mentors, so that the mentors
+		 * with no place or a place left fill several blocks of eight. */
+		gboolean wide = round % 5 == 4;
+		g_autofree char *json = lmt_random_cohort(rng, g_rand_int_range(rng, 1, wide ? 60 : 30),
+							  g_rand_int_range(rng, wide ? 30 : 1,
+									   wide ? 70 : 12),
+							  &shape);
 
 		if (round % 4 == 3) {
 			char *fewer = drop_some_availability(json, (guint32)round);

@@ -8,6 +8,9 @@
  * on its own, and added to the result in mentee order, so the result does
  * not depend on the thread count. */
 #include <string.h>
+#if defined(__GNUC__) && defined(__x86_64__)
+#include <immintrin.h>
+#endif
 #include "core/cohort_private.h"
 #include "match/result_private.h"
 #include "match/run_private.h"
@@ -39,6 +42,12 @@ typedef struct {
 	uint32_t n;
 	uint64_t *avail; /* LM_AVAIL_WORDS per mentor (zero when not given) */
 	uint8_t *none;   /* per mentor: gave no availability, so passes */
+	/* the same by columns for eight mentors at a time: word w of mentor i
+	 * at by_word[w * stride + i] (stride a multiple of 8, zero padded),
+	 * none as bits (bit i % 8 of byte i / 8) */
+	uint64_t *by_word;
+	uint8_t *none_bits;
+	size_t stride;
 } mentor_set;
 
 typedef uint32_t (*hours_fn)(const mentor_set *set, const uint64_t *a, uint32_t need,
@@ -93,8 +102,52 @@ hours_popcnt(const mentor_set *set, const uint64_t *a, uint32_t need, uint32_t *
 }
 #endif
 
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(LM_NO_AVX512)
+#define LM_HOURS_AVX512 1
+/* Eight mentors at a time, as score/scorer_scan.c scans every mentor: the
+ * common slots of each lane, compared with need, the passing lanes'
+ * positions written in order. */
+__attribute__((target("avx512f,avx512vpopcntdq"))) static uint32_t
+hours_avx512(const mentor_set *set, const uint64_t *a, uint32_t need, uint32_t *out)
+{
+	__m512i av[LM_AVAIL_WORDS], needv = _mm512_set1_epi64((long long)need);
+	__m512i lanes = _mm512_set_epi64(7, 6, 5, 4, 3, 2, 1, 0);
+	uint32_t n = 0;
+
+	for (int w = 0; w < LM_AVAIL_WORDS; w++)
+		av[w] = _mm512_set1_epi64((long long)a[w]);
+	for (uint32_t i = 0; i < set->n; i += 8) {
+		__m512i cnt = _mm512_setzero_si512();
+
+		for (int w = 0; w < LM_AVAIL_WORDS; w++)
+			cnt = _mm512_add_epi64(cnt, _mm512_popcnt_epi64(_mm512_and_si512(
+				av[w], _mm512_loadu_si512(set->by_word + w * set->stride + i))));
+		unsigned k = (unsigned)_mm512_cmpge_epu64_mask(cnt, needv) | set->none_bits[i / 8];
+
+		if (set->n - i < 8) {
+			k &= (1u << (set->n - i)) - 1;
+			for (; k; k &= k - 1)
+				out[n++] = i + (uint32_t)__builtin_ctz(k);
+			break;
+		}
+		/* Eight slots stored whole at out + n <= out + i: room, since
+		 * out holds set->n. */
+		__m512i idx = _mm512_add_epi64(lanes, _mm512_set1_epi64(i));
+
+		_mm256_storeu_si256((__m256i *)(void *)(out + n),
+				    _mm512_cvtepi64_epi32(_mm512_maskz_compress_epi64((__mmask8)k, idx)));
+		n += (uint32_t)__builtin_popcount(k);
+	}
+	return n;
+}
+#endif
+
 static hours_fn pick_hours(void)
 {
+#ifdef LM_HOURS_AVX512
+	if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vpopcntdq"))
+		return hours_avx512;
+#endif
 #if defined(__GNUC__) && defined(__x86_64__) && !defined(__POPCNT__)
 	if (__builtin_cpu_supports("popcnt"))
 		return hours_popcnt;
@@ -121,11 +174,26 @@ static void set_init(mentor_set *set, uint32_t room)
 	set->n = 0;
 }
 
+/* The column copy, once every mentor is added. */
+static void set_pack(mentor_set *set)
+{
+	set->stride = ((size_t)set->n + 7) / 8 * 8;
+	set->by_word = g_new0(uint64_t, MAX(set->stride, 8) * LM_AVAIL_WORDS);
+	set->none_bits = g_new0(uint8_t, MAX(set->stride / 8, 1));
+	for (uint32_t i = 0; i < set->n; i++) {
+		for (int w = 0; w < LM_AVAIL_WORDS; w++)
+			set->by_word[w * set->stride + i] = set->avail[(size_t)i * LM_AVAIL_WORDS + w];
+		set->none_bits[i / 8] |= (uint8_t)(set->none[i] << (i % 8));
+	}
+}
+
 static void set_clear(mentor_set *set)
 {
 	g_free(set->cols);
 	g_free(set->avail);
 	g_free(set->none);
+	g_free(set->by_word);
+	g_free(set->none_bits);
 }
 
 /* The mentors of the set the mentee may meet by the hours, as indices into
@@ -364,6 +432,8 @@ int lm_run_add_unmatched(const lm_run *r, lm_result *res, lm_error **err)
 		else if (j.left[t] > 0)
 			set_add(r->cohort, &j.spare, t);
 	}
+	set_pack(&j.no_place);
+	set_pack(&j.spare);
 	for (uint32_t t = 0; t < workers; t++) {
 		j.w[t].paired = g_new0(uint8_t, r->n_cols + 1);
 		j.w[t].scanned = g_new(uint32_t, r->n_cols + 1);
