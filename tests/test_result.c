@@ -2,6 +2,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <glib/gstdio.h>
+#include <cjson/cJSON.h>
 #include "lm_test.h"
 #include "libmatch/io.h"
 #include "libmatch/version.h"
@@ -37,6 +38,9 @@ START_TEST(score_formatting_is_exact)
 		{ 0, "0.0" },           { 1, "0.000001" },      { 81250000, "81.25" },
 		{ 30000000, "30.0" },   { -500000, "-0.5" },    { 123456789, "123.456789" },
 		{ INT64_MAX, "9223372036854.775807" },          { INT64_MIN, "-9223372036854.775808" },
+		{ 1000000, "1.0" },     { -1, "-0.000001" },    { 100, "0.0001" },
+		{ 999999, "0.999999" }, { 1234000000, "1234.0" }, { -10000000, "-10.0" },
+		{ 100000000010, "100000.00001" },
 	};
 
 	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
@@ -147,6 +151,35 @@ START_TEST(json_empty_result_and_escaping)
 }
 END_TEST
 
+/* Every string is written as cJSON writes it: plain ones (ids, most
+ * names) directly, the others through its escaper. */
+START_TEST(json_strings_as_cjson_writes_them)
+{
+	static const char *const names[] = {
+		"", "role_model", "a\"b", "back\\slash", "tab\there", "\x01ctl", "end\x1f",
+		"caf\xc3\xa9 \xe2\x82\xac", "sp ace/slash.\x7f", "\"",
+	};
+
+	for (size_t i = 0; i < G_N_ELEMENTS(names); i++) {
+		lm_result *r = lm_result_new(NULL, 0, NULL, 0, 0, NULL, 0, NULL);
+		cJSON *item = cJSON_CreateString(names[i]);
+		char *printed = cJSON_PrintUnformatted(item);
+		g_autofree char *line = g_strdup_printf("\n  \"model\": %s,\n", printed);
+		char *text = NULL;
+
+		lm_result_set_run(r, names[i], LM_ALGORITHM_GREEDY, LM_OBJECTIVE_SCORE, 1, names[i],
+				  FALSE);
+		lm_result_finish(r);
+		ck_assert_int_eq(lm_result_write(r, LM_FORMAT_JSON, &text, NULL, NULL), 0);
+		ck_assert_msg(strstr(text, line) != NULL, "string %zu", i);
+		lm_free(text);
+		cJSON_free(printed);
+		cJSON_Delete(item);
+		lm_result_free(r);
+	}
+}
+END_TEST
+
 START_TEST(csv_output)
 {
 	lm_result *r = sample();
@@ -227,6 +260,7 @@ int main(void)
 	tcase_add_test(tc, accessors_out_of_range_and_null);
 	tcase_add_test(tc, json_output_is_exact);
 	tcase_add_test(tc, json_empty_result_and_escaping);
+	tcase_add_test(tc, json_strings_as_cjson_writes_them);
 	tcase_add_test(tc, csv_output);
 	tcase_add_test(tc, write_rejects_bad_arguments);
 	tcase_add_test(tc, file_is_private_and_atomic);

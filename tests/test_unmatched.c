@@ -69,6 +69,32 @@ static void check_reasons(const lm_scorer *s, const lm_cohort *c, const lm_resul
 	g_free(paired);
 }
 
+/* Takes the availability away from about a third of the people (mentors
+ * with no place among them), who then pass the availability filter with
+ * everyone: the reasons test the hours of a few mentors apart and must
+ * let them through. */
+static char *drop_some_availability(const char *json, guint32 seed)
+{
+	g_autoptr(GRand) rng = g_rand_new_with_seed(seed);
+	cJSON *root = cJSON_Parse(json);
+	static const char *const sides[] = { "mentees", "mentors" };
+	char *printed, *out;
+
+	ck_assert_ptr_nonnull(root);
+	for (size_t k = 0; k < G_N_ELEMENTS(sides); k++) {
+		cJSON *p;
+
+		cJSON_ArrayForEach(p, cJSON_GetObjectItem(root, sides[k]))
+			if (g_rand_int_range(rng, 0, 3) == 0)
+				cJSON_DeleteItemFromObject(p, "availability");
+	}
+	printed = cJSON_PrintUnformatted(root);
+	out = g_strdup(printed);
+	cJSON_free(printed);
+	cJSON_Delete(root);
+	return out;
+}
+
 START_TEST(reasons_follow_their_definition)
 {
 	g_autoptr(GRand) rng = g_rand_new_with_seed(11);
@@ -76,10 +102,22 @@ START_TEST(reasons_follow_their_definition)
 	static const long top_ks[] = { 1, 2, 50 };
 	long unmatched = 0, taken = 0;
 
-	for (int round = 0; round < 40; round++) {
+	for (int round = 0; round < 60; round++) {
 		lmt_shape shape = { .max_wants = 2, .max_cap = 2 };
-		g_autofree char *json = lmt_random_cohort(rng, g_rand_int_range(rng, 1, 30),
-							  g_rand_int_range(rng, 1, 12), &shape);
+		/* Every fifth round has dozens of mentors, so that the mentors
+		 * with no place or a place left fill several blocks of eight. */
+		gboolean wide = round % 5 == 4;
+		g_autofree char *json = lmt_random_cohort(rng, g_rand_int_range(rng, 1, wide ? 60 : 30),
+							  g_rand_int_range(rng, wide ? 30 : 1,
+									   wide ? 70 : 12),
+							  &shape);
+
+		if (round % 4 == 3) {
+			char *fewer = drop_some_availability(json, (guint32)round);
+
+			g_free(json);
+			json = fewer;
+		}
 		lm_model *model = lmt_model(round % 2 ? "role_model"
 						      : "{\"format\": \"libmatch-model\", \"version\": 1,"
 							" \"assignment\": {\"objective\": \"score\"}}");

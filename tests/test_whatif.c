@@ -264,6 +264,41 @@ static lm_model *model_for(int which)
 	return m;
 }
 
+/* lm_what_if from given pairs, as lm_match gives the run's assignment:
+ * here feasible ones past the mentees' and mentors' room, some twice, and
+ * random ones (often infeasible or a current pair kept), which it must
+ * skip. */
+static void starting_from_pairs(const lm_scorer *s, GRand *rng, const shape *sh,
+				const uint32_t *demand, const uint32_t *cap, gboolean keep,
+				guint32 seed, long *got)
+{
+	GArray *start = g_array_new(FALSE, FALSE, sizeof(lm_pair_ix));
+
+	for (int m = 0; sh->n_mentors && m < sh->n_mentees; m++) {
+		/* One feasible pair more than the mentee wants, then a random one. */
+		int t0 = g_rand_int_range(rng, 0, sh->n_mentors);
+		uint32_t added = 0;
+
+		for (int k = 0; k < sh->n_mentors && added <= demand[m]; k++) {
+			lm_pair_ix p = { (uint32_t)m, (uint32_t)((t0 + k) % sh->n_mentors) };
+
+			if (!lm_scorer_feasible(s, p.mentee, p.mentor))
+				continue;
+			g_array_append_val(start, p);
+			if (g_rand_int_range(rng, 0, 4) == 0)
+				g_array_append_val(start, p);
+			added++;
+		}
+		lm_pair_ix p = { (uint32_t)m, (uint32_t)g_rand_int_range(rng, 0, sh->n_mentors) };
+
+		g_array_append_val(start, p);
+	}
+	ck_assert_int_eq(lm_what_if(s, demand, cap, keep, seed, 1,
+				    (const lm_pair_ix *)(void *)start->data, start->len, got, NULL),
+			 0);
+	g_array_free(start, TRUE);
+}
+
 static void compare(int which, guint32 seed, const shape *sh, gboolean searched)
 {
 	g_autoptr(GRand) rng = g_rand_new_with_seed(seed);
@@ -295,8 +330,14 @@ static void compare(int which, guint32 seed, const shape *sh, gboolean searched)
 	if (searched)
 		searched_what_if(s, demand, cap, keep, g_rand_boolean(rng) ? 0 : 3 * (size_t)sh->n_mentees,
 				 got);
+	else if (seed % 2)
+		/* The head start's sampling is split over the workers by rows of
+		 * 256 mentees: 1, 2 and 3 threads on cohorts that are sometimes
+		 * more than one chunk. */
+		ck_assert_int_eq(lm_what_if(s, demand, cap, keep, seed, 1 + (int)(seed % 3), NULL, 0,
+					    got, NULL), 0);
 	else
-		ck_assert_int_eq(lm_what_if(s, demand, cap, keep, seed, got, NULL), 0);
+		starting_from_pairs(s, rng, sh, demand, cap, keep, seed, got);
 	for (size_t k = 0; k < lm_scorer_count(s); k++)
 		ck_assert_msg(got[k] == want[k], "model %d seed %u %dx%d: %s %ld, brute force %ld",
 			      which, seed, sh->n_mentees, sh->n_mentors, lm_scorer_name(s, k), got[k],
@@ -362,6 +403,78 @@ START_TEST(larger_cohorts_agree_with_brute_force)
 }
 END_TEST
 
+/* More mentees than one chunk of the parallel sampling (256), on 2 and 3
+ * threads, so that several workers each sample their own rows. */
+START_TEST(sampling_on_threads_agrees_with_brute_force)
+{
+	for (guint32 seed = 1; seed <= 2; seed++) {
+		shape sh = { 700, 30, 2, 3, seed % 2 == 0 };
+
+		compare(sh.tutoring, seed, &sh, FALSE);
+	}
+}
+END_TEST
+
+/* The head start alone: every pair it links is feasible and open, and
+ * the rows sampled by 2 or 3 workers give the very assignment one gives
+ * (places plentiful, so that a row sampled wrongly changes it). */
+START_TEST(head_start_links_feasible_pairs_on_any_thread_count)
+{
+	uint64_t linked = 0;
+
+	for (guint32 seed = 1; seed <= 4; seed++) {
+		shape sh = { 600, 250, 2, 4, seed % 2 == 0 };
+		g_autoptr(GRand) rng = g_rand_new_with_seed(seed);
+		int *kept = g_new(int, sh.n_mentees + 1), *used = g_new(int, sh.n_mentors + 1);
+		g_autofree char *json = random_cohort(rng, &sh, kept, used);
+		lm_cohort *c = lmt_load(json);
+		lm_model *model = model_for(sh.tutoring);
+		lm_scorer *s = NULL;
+		gboolean keep = seed > 2;
+		uint32_t *demand = g_new(uint32_t, sh.n_mentees + 1);
+		uint32_t *cap = g_new(uint32_t, sh.n_mentors + 1);
+		lm_wi_graph one, many;
+
+		ck_assert_int_eq(lm_scorer_new(&s, model, c, NULL), 0);
+		for (int m = 0; m < sh.n_mentees; m++)
+			demand[m] = lm_cohort_mentee(c, (uint32_t)m)->wants -
+				    (keep ? (uint32_t)kept[m] : 0);
+		for (int t = 0; t < sh.n_mentors; t++)
+			cap[t] = lm_cohort_mentor(c, (uint32_t)t)->capacity -
+				 (keep ? (uint32_t)used[t] : 0);
+		ck_assert(lm_wi_init(&one, s, demand, cap, keep, 0));
+		ck_assert(lm_wi_init(&many, s, demand, cap, keep, 0));
+		ck_assert_int_eq(lm_what_if_head_start(&one, seed, 1, NULL), 0);
+		ck_assert_int_eq(lm_what_if_head_start(&many, seed, 2 + (int)(seed % 2), NULL), 0);
+		for (uint32_t r = 0; r < (uint32_t)sh.n_mentees; r++) {
+			const lm_wi_side *a = &one.side[0], *b = &many.side[0];
+
+			ck_assert_uint_eq(a->len[r], b->len[r]);
+			ck_assert_uint_le(a->len[r], demand[r]);
+			for (uint32_t k = 0; k < a->len[r]; k++) {
+				uint32_t t = a->mate[a->start[r] + k];
+
+				ck_assert_uint_eq(t, b->mate[b->start[r] + k]);
+				ck_assert_uint_eq(lm_wi_pair_tag(&one, r, t), LM_UNITS_UNTAGGED);
+				linked++;
+			}
+		}
+		for (uint32_t t = 0; t < (uint32_t)sh.n_mentors; t++)
+			ck_assert_uint_le(one.side[1].len[t], cap[t]);
+		lm_wi_clear(&one);
+		lm_wi_clear(&many);
+		lm_scorer_free(s);
+		lm_model_free(model);
+		lm_cohort_free(c);
+		g_free(kept);
+		g_free(used);
+		g_free(demand);
+		g_free(cap);
+	}
+	ck_assert_uint_gt(linked, 0);
+}
+END_TEST
+
 static Suite *whatif_suite(void)
 {
 	Suite *s = suite_create("whatif");
@@ -370,6 +483,8 @@ static Suite *whatif_suite(void)
 	tcase_add_loop_test(tc, model_agrees_with_brute_force, 0, 3);
 	tcase_add_test(tc, searches_agree_without_head_start_or_memory);
 	tcase_add_test(tc, larger_cohorts_agree_with_brute_force);
+	tcase_add_test(tc, sampling_on_threads_agrees_with_brute_force);
+	tcase_add_test(tc, head_start_links_feasible_pairs_on_any_thread_count);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -6,6 +6,14 @@
 #include "io/result_format.h"
 #include "match/result_private.h"
 
+/* "mentee,mentor", appended rather than formatted: one row per person. */
+static void append_ids(GString *s, const char *mentee, const char *mentor)
+{
+	g_string_append(s, mentee);
+	g_string_append_c(s, ',');
+	g_string_append(s, mentor);
+}
+
 void lm_result_write_csv(const lm_result *r, GString *s)
 {
 	g_string_append(s, "mentee,mentor,score,status,reason");
@@ -15,8 +23,8 @@ void lm_result_write_csv(const lm_result *r, GString *s)
 	for (guint i = 0; i < r->pairs->len; i++) {
 		const lm_result_pair *p = &g_array_index(r->pairs, lm_result_pair, i);
 
-		g_string_append_printf(s, "%s,%s,", r->mentee_ids[p->mentee],
-				       r->mentor_ids[p->mentor]);
+		append_ids(s, r->mentee_ids[p->mentee], r->mentor_ids[p->mentor]);
+		g_string_append_c(s, ',');
 		lm_append_score(s, p->score);
 		g_string_append(s, p->kept ? ",kept," : ",new,");
 		for (size_t c = 0; c < r->n_criteria; c++) {
@@ -29,9 +37,10 @@ void lm_result_write_csv(const lm_result *r, GString *s)
 	for (guint i = 0; i < r->unmatched->len; i++) {
 		const lm_result_unmatched *u = &g_array_index(r->unmatched, lm_result_unmatched, i);
 
-		g_string_append_printf(s, "%s,%s,,unmatched,%s", r->mentee_ids[u->mentee],
-				       u->best_mentor >= 0 ? r->mentor_ids[u->best_mentor] : "",
-				       lm_unmatched_reason_name(u->reason));
+		append_ids(s, r->mentee_ids[u->mentee],
+			   u->best_mentor >= 0 ? r->mentor_ids[u->best_mentor] : "");
+		g_string_append(s, ",,unmatched,");
+		g_string_append(s, lm_unmatched_reason_name(u->reason));
 		for (size_t c = 0; c < r->n_criteria; c++)
 			g_string_append_c(s, ',');
 		g_string_append(s, "\r\n");
@@ -39,8 +48,8 @@ void lm_result_write_csv(const lm_result *r, GString *s)
 	for (guint i = 0; i < r->broken->len; i++) {
 		const lm_result_broken *b = &g_array_index(r->broken, lm_result_broken, i);
 
-		g_string_append_printf(s, "%s,%s,,broken,", r->mentee_ids[b->mentee],
-				       r->mentor_ids[b->mentor]);
+		append_ids(s, r->mentee_ids[b->mentee], r->mentor_ids[b->mentor]);
+		g_string_append(s, ",,broken,");
 		for (size_t c = 0; c < r->n_criteria; c++)
 			g_string_append_c(s, ',');
 		g_string_append(s, "\r\n");

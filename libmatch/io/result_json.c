@@ -9,8 +9,21 @@
 
 static void append_string(GString *s, const char *text)
 {
-	/* Ids are restricted to [A-Za-z0-9._-]; other strings (a model's name)
-	 * go through cJSON's escaper. */
+	/* Ids are restricted to [A-Za-z0-9._-]. A string cJSON would not
+	 * escape (no quote, backslash or control character; it copies other
+	 * bytes as they are) is written as cJSON would, without a tree per
+	 * id; others (a model's name) go through cJSON's escaper. */
+	const unsigned char *c = (const unsigned char *)(text ? text : "");
+
+	while (*c >= 0x20 && *c != '"' && *c != '\\')
+		c++;
+	if (*c == 0) {
+		g_string_append_c(s, '"');
+		g_string_append_len(s, text ? text : "", (const char *)c - (text ? text : ""));
+		g_string_append_c(s, '"');
+		return;
+	}
+
 	cJSON *item = cJSON_CreateString(text ? text : "");
 	char *printed = item ? cJSON_PrintUnformatted(item) : NULL;
 

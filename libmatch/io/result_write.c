@@ -8,19 +8,28 @@
 void lm_append_score(GString *s, lm_score score)
 {
 	/* Print from the integer so that output is exact and the same on every
-	 * machine: no float formatting, no locale. */
+	 * machine: no float formatting, no locale. The digits are made here
+	 * rather than by printf: a national result has a million scores. */
+	G_STATIC_ASSERT(LM_SCORE_SCALE == 1000000);
 	guint64 magnitude = score < 0 ? -(guint64)score : (guint64)score;
 	guint64 whole = magnitude / LM_SCORE_SCALE, frac = magnitude % LM_SCORE_SCALE;
-	char digits[8];
-	int n;
+	char buf[48], *end = buf + sizeof buf, *p = end - 6;
+	int n = 6;
 
-	if (score < 0)
-		g_string_append_c(s, '-');
-	g_string_append_printf(s, "%" G_GUINT64_FORMAT ".", whole);
-	n = g_snprintf(digits, sizeof digits, "%06" G_GUINT64_FORMAT, frac);
-	while (n > 1 && digits[n - 1] == '0')
+	/* Six decimals, then trailing zeros dropped down to one. */
+	for (int i = 5; i >= 0; i--, frac /= 10)
+		p[i] = (char)('0' + frac % 10);
+	while (n > 1 && p[n - 1] == '0')
 		n--;
-	g_string_append_len(s, digits, n);
+	end = p + n;
+	*--p = '.';
+	do {
+		*--p = (char)('0' + whole % 10);
+		whole /= 10;
+	} while (whole);
+	if (score < 0)
+		*--p = '-';
+	g_string_append_len(s, p, end - p);
 }
 
 int lm_format_from_name(const char *name)

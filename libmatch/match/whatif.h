@@ -4,6 +4,8 @@
 #ifndef LM_WHATIF_H
 #define LM_WHATIF_H
 
+#include "assign/stable.h"
+#include "match/whatif_arcs.h"
 #include "score/scorer.h"
 
 /* Whether relaxing constraint c may be suggested at all: a hard constraint
@@ -17,8 +19,20 @@ gboolean lm_what_if_relaxable(const lm_scorer *s, size_t c);
  * pairs excluded when keep_current) and U(c) the same with c relaxed;
  * -1 for the others. Checks only the pairs its searches reach
  * (whatif.c): on national cohorts a small part of them, since the mentors
- * with free places are few. */
+ * with free places are few. The searches begin from the n_start pairs of
+ * start (lm_match gives its run's assignment, already most of the pairs
+ * there can be), skipping those not feasible, not open or past a side's
+ * room; with start NULL, from a head start sampled on up to `threads`
+ * workers. The counts depend on neither. LM_EINTERNAL when no thread can
+ * be started. */
 int lm_what_if(const lm_scorer *s, const uint32_t *demand, const uint32_t *cap,
-	       gboolean keep_current, uint64_t seed, long *counts, lm_error **err);
+	       gboolean keep_current, uint64_t seed, int threads, const lm_pair_ix *start,
+	       size_t n_start, long *counts, lm_error **err);
+
+/* Step 1 of lm_what_if (whatif.c) on an empty assignment g: a maximum
+ * assignment on feasible arcs sampled per mentee, linked into g. The
+ * sampling runs on up to `threads` workers and samples the same arcs for
+ * any thread count. Exposed for the tests. */
+int lm_what_if_head_start(lm_wi_graph *g, uint64_t seed, int threads, lm_error **err);
 
 #endif
