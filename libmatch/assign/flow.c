@@ -198,6 +198,12 @@ static void summarise(const lm_flow_input *in, lm_flow_output *out)
 
 int lm_flow_solve(const lm_flow_input *in, lm_flow_output *out, lm_error **err)
 {
+	return lm_flow_solve_scratch(in, out, NULL, err);
+}
+
+int lm_flow_solve_scratch(const lm_flow_input *in, lm_flow_output *out, lm_flow_scratch *ws,
+			  lm_error **err)
+{
 	lm_flow_scale sc;
 	lm_flow_work w;
 	int rc;
@@ -212,7 +218,7 @@ int lm_flow_solve(const lm_flow_input *in, lm_flow_output *out, lm_error **err)
 
 	if (!order)
 		return lm_set_error(err, LM_ENOMEM, "out of memory ordering %u rows", in->n_rows);
-	rc = lm_flow_work_init(&w, in, &sc, out, err);
+	rc = lm_flow_work_init(&w, in, &sc, out, ws, err);
 	if (rc == 0 && (rc = run(&w, order)) < 0)
 		lm_set_error(err, LM_ENOMEM, "out of memory for the row order");
 	if (rc == 0) {
@@ -225,6 +231,28 @@ int lm_flow_solve(const lm_flow_input *in, lm_flow_output *out, lm_error **err)
 	if (rc < 0)
 		lm_flow_output_clear(out);
 	return rc;
+}
+
+void *lm_flow_scratch_get(lm_flow_scratch *ws, int k, size_t bytes)
+{
+	bytes = MAX(bytes, (size_t)1);
+	if (ws->bytes[k] < bytes) {
+		size_t want = bytes + bytes / 8;
+
+		g_free(ws->buf[k]);
+		ws->buf[k] = g_try_malloc(want);
+		ws->bytes[k] = ws->buf[k] ? want : 0;
+	}
+	return ws->buf[k];
+}
+
+void lm_flow_scratch_clear(lm_flow_scratch *ws)
+{
+	if (!ws)
+		return;
+	for (int k = 0; k < LM_FLOW_SCRATCH_BUFS; k++)
+		g_free(ws->buf[k]);
+	memset(ws, 0, sizeof(*ws));
 }
 
 void lm_flow_output_clear(lm_flow_output *out)

@@ -351,6 +351,7 @@ int lm_exact_solve(lm_exact *x, const lm_scorer *s, const uint32_t *demand, cons
 		.n_cols = c->count[LM_ROLE_MENTOR],
 		.row_limit = opt->top_k > 0 ? (size_t)opt->top_k : SIZE_MAX,
 	};
+	lm_flow_scratch ws = { 0 }; /* the rounds' solves share their big arrays */
 	lm_flow_input in;
 	long added;
 	int rc;
@@ -367,21 +368,24 @@ int lm_exact_solve(lm_exact *x, const lm_scorer *s, const uint32_t *demand, cons
 		flow_input(&p, x, opt, &in);
 		lm_flow_output_clear(&x->flow);
 		t0 = g_get_monotonic_time();
-		rc = lm_flow_solve_auto(&in, &x->flow, err);
+		rc = lm_flow_solve_auto_scratch(&in, &x->flow, &ws, err);
 		x->solve_us += g_get_monotonic_time() - t0;
 		if (rc < 0)
-			return rc;
+			break;
 		if (!x->cand.pruned)
 			break;
 		x->pricing_rounds++;
 		t0 = g_get_monotonic_time();
 		added = price_pruned_pairs(&p, x, &in, opt->threads, err);
 		x->price_us += g_get_monotonic_time() - t0;
-		if (added < 0)
-			return (int)added;
-		if (added == 0)
+		if (added <= 0) {
+			rc = (int)added;
 			break;
+		}
 	}
+	lm_flow_scratch_clear(&ws);
+	if (rc < 0)
+		return rc;
 	x->optimal = lm_flow_certify(&in, &x->flow);
 	return 0;
 }
