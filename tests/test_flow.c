@@ -2,7 +2,7 @@
  * determinism, edge cases and input checks. */
 #include <string.h>
 #include "lm_test.h"
-#include "assign/flow.h"
+#include "assign/flow_private.h"
 #include "assign/greedy.h"
 
 /* ---- instances ------------------------------------------------------------ */
@@ -645,6 +645,38 @@ START_TEST(scratch_reuse_changes_nothing)
 }
 END_TEST
 
+/* A scratch buffer is kept while big enough and grown otherwise; buffers
+ * big enough to ask for huge pages (8 MiB) hold what is written. */
+START_TEST(scratch_buffers_grow_and_keep)
+{
+	lm_flow_scratch ws = { 0 };
+	size_t big = (size_t)9 << 20;
+	uint64_t *p = lm_flow_scratch_get(&ws, LM_FLOW_BUF_T_ORIG, big);
+
+	ck_assert_ptr_nonnull(p);
+	ck_assert_uint_ge(ws.bytes[LM_FLOW_BUF_T_ORIG], big);
+	for (size_t i = 0; i < big / sizeof(uint64_t); i++)
+		p[i] = i * 2654435761u;
+	ck_assert_ptr_eq(lm_flow_scratch_get(&ws, LM_FLOW_BUF_T_ORIG, big / 2), p);
+	ck_assert_ptr_eq(lm_flow_scratch_get(&ws, LM_FLOW_BUF_T_ORIG, big + big / 16), p);
+	gboolean kept = TRUE;
+
+	for (size_t i = 0; i < big / sizeof(uint64_t); i++)
+		kept &= p[i] == i * 2654435761u;
+	ck_assert(kept);
+
+	uint64_t *q = lm_flow_scratch_get(&ws, LM_FLOW_BUF_T_ORIG, 2 * big);
+
+	ck_assert_ptr_nonnull(q);
+	ck_assert_uint_ge(ws.bytes[LM_FLOW_BUF_T_ORIG], 2 * big);
+	memset(q, 0xab, 2 * big);
+	ck_assert_ptr_null(ws.buf[LM_FLOW_BUF_ARCS]);
+	lm_flow_scratch_clear(&ws);
+	ck_assert_ptr_null(ws.buf[LM_FLOW_BUF_T_ORIG]);
+	ck_assert_uint_eq(ws.bytes[LM_FLOW_BUF_T_ORIG], 0);
+}
+END_TEST
+
 START_TEST(greedy_takes_best_first)
 {
 	/* Greedy takes 0-0 (10) and leaves row 1 out; the optimum takes 2 pairs. */
@@ -787,6 +819,7 @@ static Suite *flow_suite(void)
 	tcase_add_test(misc, objectives_differ);
 	tcase_add_test(misc, large_random_certified);
 	tcase_add_test(misc, scratch_reuse_changes_nothing);
+	tcase_add_test(misc, scratch_buffers_grow_and_keep);
 	tcase_add_test(misc, greedy_takes_best_first);
 	tcase_add_test(misc, rejects_bad_input);
 	tcase_add_test(misc, rejects_overflowing_scale);
