@@ -67,8 +67,8 @@ typedef struct {
  * bound rb and price pr skips the block when bound < rb and slack <= pr,
  * since then each of its columns fails its own bound test. */
 typedef struct {
-	int64_t slack;   /* of lm_flow_profit_value(bound) + row price, see col_slack */
-	lm_score bound;
+	int64_t slack;   /* the largest col_slack */
+	lm_score bound;  /* the largest bound */
 } order_block;
 
 typedef struct {
