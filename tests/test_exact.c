@@ -119,6 +119,87 @@ START_TEST(top_k_reaches_full_optimum_tutoring)
 }
 END_TEST
 
+/* What the last pricing pass proved, checked pair by pair with the
+ * reference scorer: no feasible pair left out of the graph has a positive
+ * reduced profit under the final prices. Pricing that skipped a column it
+ * should have scored (its bound blocks, its bound tests) fails here. */
+static void check_nothing_left_to_price(const char *sample, const char *preset)
+{
+	static const long ks[] = { 1, 2, 3, 5, 10 };
+	fixture f;
+
+	fixture_load(&f, sample, preset);
+
+	uint32_t n = f.cohort->count[LM_ROLE_MENTEE], m = f.cohort->count[LM_ROLE_MENTOR];
+	uint32_t *cap = g_new(uint32_t, m);
+	uint8_t *in_graph = g_new0(uint8_t, m);
+	uint64_t checked = 0;
+
+	for (int scale = 0; scale < 3; scale++) {
+		for (uint32_t i = 0; i < m; i++)
+			cap[i] = scale == 0 ? MIN(f.cap[i], 1u) : f.cap[i] * (uint32_t)scale;
+		for (int obj = LM_OBJECTIVE_COVERAGE; obj <= LM_OBJECTIVE_SCORE; obj++) {
+			for (size_t k = 0; k < G_N_ELEMENTS(ks); k++) {
+				lm_exact x;
+
+				solve(&f, &x, ks[k], obj, 1, cap);
+
+				const lm_candidates *g = &x.cand;
+				lm_flow_input in = {
+					.n_rows = n,
+					.n_cols = m,
+					.row_demand = f.demand,
+					.col_cap = cap,
+					.row_start = g->row_start,
+					.arc_col = g->col,
+					.arc_score = g->score,
+					.objective = obj,
+				};
+
+				for (uint32_t r = 0; r < n; r++) {
+					const lm_person *a = lm_cohort_mentee(f.cohort, r);
+
+					if (f.demand[r] == 0)
+						continue;
+					for (size_t i = g->row_start[r]; i < g->row_start[r + 1]; i++)
+						in_graph[g->col[i]] = 1;
+					for (uint32_t t = 0; t < m; t++) {
+						if (in_graph[t] || cap[t] == 0 ||
+						    !lm_scorer_feasible(f.scorer, r, t) ||
+						    lm_span_contains(f.cohort, a->current, t))
+							continue;
+						lm_score s = lm_scorer_score(f.scorer, r, t, NULL);
+
+						ck_assert_int_le(lm_flow_reduced_profit(&in, &x.flow, r,
+											t, s),
+								 0);
+						checked++;
+					}
+					for (size_t i = g->row_start[r]; i < g->row_start[r + 1]; i++)
+						in_graph[g->col[i]] = 0;
+				}
+				lm_exact_clear(&x);
+			}
+		}
+	}
+	ck_assert_uint_gt(checked, 0);
+	g_free(in_graph);
+	g_free(cap);
+	fixture_clear(&f);
+}
+
+START_TEST(nothing_left_to_price_role_model)
+{
+	check_nothing_left_to_price("role_model", "role_model");
+}
+END_TEST
+
+START_TEST(nothing_left_to_price_tutoring)
+{
+	check_nothing_left_to_price("tutoring", "tutoring");
+}
+END_TEST
+
 /* Same input, any thread count: the same graph, answer and prices. */
 START_TEST(threads_do_not_change_the_answer)
 {
@@ -168,6 +249,8 @@ static Suite *exact_suite(void)
 	tcase_set_timeout(tc, 600);
 	tcase_add_test(tc, top_k_reaches_full_optimum_role_model);
 	tcase_add_test(tc, top_k_reaches_full_optimum_tutoring);
+	tcase_add_test(tc, nothing_left_to_price_role_model);
+	tcase_add_test(tc, nothing_left_to_price_tutoring);
 	tcase_add_test(tc, threads_do_not_change_the_answer);
 	tcase_add_test(tc, pricing_skips_work);
 	suite_add_tcase(s, tc);

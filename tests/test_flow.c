@@ -2,7 +2,7 @@
  * determinism, edge cases and input checks. */
 #include <string.h>
 #include "lm_test.h"
-#include "assign/flow.h"
+#include "assign/flow_private.h"
 #include "assign/greedy.h"
 
 /* ---- instances ------------------------------------------------------------ */
@@ -605,6 +605,78 @@ END_TEST
 
 /* ---- greedy -------------------------------------------------------------------- */
 
+/* One scratch across solves of different graphs (growing, shrinking,
+ * transposed or not, packed or wide arcs) gives exactly what fresh memory
+ * gives: nothing of a solve may leak into the next through its buffers. */
+START_TEST(scratch_reuse_changes_nothing)
+{
+	GRand *rng = g_rand_new_with_seed(77);
+	lm_flow_scratch ws = { 0 };
+
+	for (int i = 0; i < 60; i++) {
+		instance x = { 0 };
+		uint32_t rows = (uint32_t)g_rand_int_range(rng, 1, 70);
+		uint32_t cols = (uint32_t)g_rand_int_range(rng, 1, 70);
+		gboolean wide = i % 3 == 2; /* scores beyond 31 bits: the wide arc path */
+
+		random_instance(&x, rng, rows, cols, 3, i % 2 ? 1 : 4, g_rand_int_range(rng, 5, 90),
+				i % 3 == 0, wide ? (lm_score)900000000000LL : 100000000);
+		for (int obj = LM_OBJECTIVE_COVERAGE; obj <= LM_OBJECTIVE_SCORE; obj++) {
+			lm_flow_input in = input_of(&x, obj, (uint64_t)i);
+			lm_flow_output fresh = { 0 }, reused = { 0 };
+			size_t m = x.row_start[rows];
+
+			ck_assert_int_eq(lm_flow_solve_auto(&in, &fresh, NULL), 0);
+			ck_assert_int_eq(lm_flow_solve_auto_scratch(&in, &reused, &ws, NULL), 0);
+			ck_assert_uint_eq(reused.matched, fresh.matched);
+			ck_assert_int_eq(reused.total, fresh.total);
+			ck_assert(memcmp(reused.arc_used, fresh.arc_used, m) == 0);
+			ck_assert(memcmp(reused.row_price, fresh.row_price, rows * sizeof(int64_t)) == 0);
+			ck_assert(memcmp(reused.col_price, fresh.col_price, cols * sizeof(int64_t)) == 0);
+			ck_assert(lm_flow_certify(&in, &reused));
+			lm_flow_output_clear(&fresh);
+			lm_flow_output_clear(&reused);
+		}
+		instance_free(&x);
+	}
+	lm_flow_scratch_clear(&ws);
+	lm_flow_scratch_clear(&ws); /* cleared twice: harmless */
+	g_rand_free(rng);
+}
+END_TEST
+
+/* A scratch buffer is kept while big enough and grown otherwise; buffers
+ * big enough to ask for huge pages (8 MiB) hold what is written. */
+START_TEST(scratch_buffers_grow_and_keep)
+{
+	lm_flow_scratch ws = { 0 };
+	size_t big = (size_t)9 << 20;
+	uint64_t *p = lm_flow_scratch_get(&ws, LM_FLOW_BUF_T_ORIG, big);
+
+	ck_assert_ptr_nonnull(p);
+	ck_assert_uint_ge(ws.bytes[LM_FLOW_BUF_T_ORIG], big);
+	for (size_t i = 0; i < big / sizeof(uint64_t); i++)
+		p[i] = i * 2654435761u;
+	ck_assert_ptr_eq(lm_flow_scratch_get(&ws, LM_FLOW_BUF_T_ORIG, big / 2), p);
+	ck_assert_ptr_eq(lm_flow_scratch_get(&ws, LM_FLOW_BUF_T_ORIG, big + big / 16), p);
+	gboolean kept = TRUE;
+
+	for (size_t i = 0; i < big / sizeof(uint64_t); i++)
+		kept &= p[i] == i * 2654435761u;
+	ck_assert(kept);
+
+	uint64_t *q = lm_flow_scratch_get(&ws, LM_FLOW_BUF_T_ORIG, 2 * big);
+
+	ck_assert_ptr_nonnull(q);
+	ck_assert_uint_ge(ws.bytes[LM_FLOW_BUF_T_ORIG], 2 * big);
+	memset(q, 0xab, 2 * big);
+	ck_assert_ptr_null(ws.buf[LM_FLOW_BUF_ARCS]);
+	lm_flow_scratch_clear(&ws);
+	ck_assert_ptr_null(ws.buf[LM_FLOW_BUF_T_ORIG]);
+	ck_assert_uint_eq(ws.bytes[LM_FLOW_BUF_T_ORIG], 0);
+}
+END_TEST
+
 START_TEST(greedy_takes_best_first)
 {
 	/* Greedy takes 0-0 (10) and leaves row 1 out; the optimum takes 2 pairs. */
@@ -746,6 +818,8 @@ static Suite *flow_suite(void)
 	tcase_add_test(misc, one_by_one);
 	tcase_add_test(misc, objectives_differ);
 	tcase_add_test(misc, large_random_certified);
+	tcase_add_test(misc, scratch_reuse_changes_nothing);
+	tcase_add_test(misc, scratch_buffers_grow_and_keep);
 	tcase_add_test(misc, greedy_takes_best_first);
 	tcase_add_test(misc, rejects_bad_input);
 	tcase_add_test(misc, rejects_overflowing_scale);

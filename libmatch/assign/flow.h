@@ -47,6 +47,25 @@ void lm_flow_output_clear(lm_flow_output *out);
  * by the same rule applied to the transposed graph. */
 int lm_flow_solve_auto(const lm_flow_input *in, lm_flow_output *out, lm_error **err);
 
+/* Memory a sequence of solves reuses: the arrays of one arc each (the
+ * transposed graph, the searches' copy of the arcs), kept from one solve
+ * to the next. The rounds of lm_exact_solve solve graphs of nearly the
+ * same size, and each fresh array costs its first touch again (page
+ * faults: about 4 s per GiB on the reference machine, most of a solve at
+ * 100,000 mentees). Zero-initialise; caller owns, lm_flow_scratch_clear
+ * frees. Neither the answer nor the prices depend on it. */
+#define LM_FLOW_SCRATCH_BUFS 5
+
+typedef struct lm_flow_scratch {
+	void *buf[LM_FLOW_SCRATCH_BUFS];
+	size_t bytes[LM_FLOW_SCRATCH_BUFS]; /* allocated */
+} lm_flow_scratch;
+
+/* lm_flow_solve_auto with its big arrays taken from (and left in) ws. */
+int lm_flow_solve_auto_scratch(const lm_flow_input *in, lm_flow_output *out,
+			       lm_flow_scratch *ws, lm_error **err);
+void lm_flow_scratch_clear(lm_flow_scratch *ws);
+
 /* Whether out is feasible for in and its prices prove it optimal. */
 gboolean lm_flow_certify(const lm_flow_input *in, const lm_flow_output *out);
 

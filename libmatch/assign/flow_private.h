@@ -106,6 +106,7 @@ typedef struct lm_flow_work {
 	struct lm_flow_arc *arc;
 	int64_t wmul, wadd;
 	int64_t *wt;
+	gboolean arcs_borrowed; /* arc or wt belongs to an lm_flow_scratch */
 	/* Dijkstra, per node; valid where mark says so (no per-search reset). */
 	int64_t *dist;
 	size_t *pred_a;       /* column: the arc it was reached by; row: the slot */
@@ -137,9 +138,28 @@ static inline void lm_flow_fill_slot(lm_flow_work *w, size_t s, uint32_t r, size
 	w->slot_arcs_end[s] = w->in->row_start[r + 1];
 }
 
-/* Allocates the workspace for in; used/p/q are borrowed from out. */
+/* The buffers of an lm_flow_scratch. */
+enum {
+	LM_FLOW_BUF_ARCS,    /* lm_flow_work's arc or wt */
+	LM_FLOW_BUF_T_START, /* the transposed graph (flow_transpose.c) */
+	LM_FLOW_BUF_T_COL,
+	LM_FLOW_BUF_T_SCORE,
+	LM_FLOW_BUF_T_ORIG,
+};
+
+/* Buffer k of ws with room for bytes, its contents undefined; NULL when
+ * out of memory. Grows by an eighth more than asked, so that the next
+ * round's few added arcs fit. */
+void *lm_flow_scratch_get(lm_flow_scratch *ws, int k, size_t bytes);
+
+/* lm_flow_solve with its per-arc search array in ws (NULL: its own). */
+int lm_flow_solve_scratch(const lm_flow_input *in, lm_flow_output *out, lm_flow_scratch *ws,
+			  lm_error **err);
+
+/* Allocates the workspace for in; used/p/q are borrowed from out, the
+ * searches' copy of the arcs from ws when not NULL. */
 int lm_flow_work_init(lm_flow_work *w, const lm_flow_input *in, const lm_flow_scale *sc,
-		      lm_flow_output *out, lm_error **err);
+		      lm_flow_output *out, lm_flow_scratch *ws, lm_error **err);
 void lm_flow_work_clear(lm_flow_work *w);
 
 /* The fast start (flow_auction.c): places rows of demand 1, in the given

@@ -36,8 +36,21 @@ static size_t count_slots(lm_flow_work *w)
 
 #define TRY_NEW(ptr, type, n) ((ptr) = g_try_new0(type, MAX((size_t)(n), (size_t)1)))
 
+/* The searches' copy of the arcs, n of size bytes each: from ws when
+ * there is one (every element is written below), else zeroed fresh. */
+static void *arcs_new(lm_flow_work *w, lm_flow_scratch *ws, size_t n, size_t size)
+{
+	n = MAX(n, (size_t)1);
+	if (n > SIZE_MAX / size)
+		return NULL;
+	if (!ws)
+		return g_try_malloc0(n * size);
+	w->arcs_borrowed = TRUE;
+	return lm_flow_scratch_get(ws, LM_FLOW_BUF_ARCS, n * size);
+}
+
 int lm_flow_work_init(lm_flow_work *w, const lm_flow_input *in, const lm_flow_scale *sc,
-		      lm_flow_output *out, lm_error **err)
+		      lm_flow_output *out, lm_flow_scratch *ws, lm_error **err)
 {
 	size_t m = in->row_start[in->n_rows], nodes = (size_t)in->n_rows + in->n_cols, slots;
 
@@ -70,7 +83,7 @@ int lm_flow_work_init(lm_flow_work *w, const lm_flow_input *in, const lm_flow_sc
 	for (uint32_t r = 0; r < w->n_rows; r++)
 		w->reach[r] = REACH_UNKNOWN;
 	if (sc->smax < (lm_score)LM_FLOW_ARC_SKIP) {
-		if (!TRY_NEW(w->arc, lm_flow_arc, m))
+		if (!(w->arc = arcs_new(w, ws, m, sizeof(lm_flow_arc))))
 			goto oom;
 		w->wmul = sc->objective == LM_OBJECTIVE_SCORE ? sc->big : 1;
 		w->wadd = sc->objective == LM_OBJECTIVE_SCORE ? 1 : sc->big;
@@ -81,7 +94,7 @@ int lm_flow_work_init(lm_flow_work *w, const lm_flow_input *in, const lm_flow_sc
 		}
 		return 0;
 	}
-	if (!TRY_NEW(w->wt, int64_t, m))
+	if (!(w->wt = arcs_new(w, ws, m, sizeof(int64_t))))
 		goto oom;
 	for (size_t a = 0; a < m; a++)
 		w->wt[a] = lm_flow_usable(sc, in->arc_score[a]) ? lm_flow_weight(sc, in->arc_score[a])
@@ -103,8 +116,10 @@ void lm_flow_work_clear(lm_flow_work *w)
 	g_free(w->reach);
 	g_free(w->slot_arcs);
 	g_free(w->slot_arcs_end);
-	g_free(w->wt);
-	g_free(w->arc);
+	if (!w->arcs_borrowed) {
+		g_free(w->wt);
+		g_free(w->arc);
+	}
 	g_free(w->dist);
 	g_free(w->pred_a);
 	g_free(w->pred_n);

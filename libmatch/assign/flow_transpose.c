@@ -37,22 +37,31 @@ typedef struct transposed {
 } transposed;
 
 /* Columns become rows; a column's arcs come out in ascending row order
- * because the original arcs are visited row by row. */
-static void transpose(const lm_flow_input *in, transposed *t)
+ * because the original arcs are visited row by row. The arrays are ws's;
+ * LM_ENOMEM when they cannot be had. */
+static int transpose(const lm_flow_input *in, transposed *t, lm_flow_scratch *ws)
 {
-	size_t m = in->row_start[in->n_rows];
+	size_t m = in->row_start[in->n_rows], nc = in->n_cols + (size_t)1;
 
-	t->row_start = g_new0(size_t, in->n_cols + (size_t)1);
-	t->arc_col = g_new(uint32_t, MAX(m, (size_t)1));
-	t->arc_score = g_new(lm_score, MAX(m, (size_t)1));
-	t->orig = g_new(size_t, MAX(m, (size_t)1));
+	if (m > SIZE_MAX / sizeof(lm_score) || nc > SIZE_MAX / sizeof(size_t))
+		return LM_ENOMEM;
+	t->row_start = lm_flow_scratch_get(ws, LM_FLOW_BUF_T_START, nc * sizeof(size_t));
+	t->arc_col = lm_flow_scratch_get(ws, LM_FLOW_BUF_T_COL, m * sizeof(uint32_t));
+	t->arc_score = lm_flow_scratch_get(ws, LM_FLOW_BUF_T_SCORE, m * sizeof(lm_score));
+	t->orig = lm_flow_scratch_get(ws, LM_FLOW_BUF_T_ORIG, m * sizeof(size_t));
+
+	size_t *fill = g_try_new(size_t, nc);
+
+	if (!t->row_start || !t->arc_col || !t->arc_score || !t->orig || !fill) {
+		g_free(fill);
+		return LM_ENOMEM;
+	}
+	memset(t->row_start, 0, nc * sizeof(size_t));
 	for (size_t a = 0; a < m; a++)
 		t->row_start[in->arc_col[a] + 1]++;
 	for (uint32_t c = 0; c < in->n_cols; c++)
 		t->row_start[c + 1] += t->row_start[c];
-
-	size_t *fill = g_memdup2(t->row_start, (in->n_cols + (size_t)1) * sizeof(size_t));
-
+	memcpy(fill, t->row_start, nc * sizeof(size_t));
 	for (uint32_t r = 0; r < in->n_rows; r++)
 		for (size_t a = in->row_start[r]; a < in->row_start[r + 1]; a++) {
 			size_t at = fill[in->arc_col[a]]++;
@@ -73,40 +82,35 @@ static void transpose(const lm_flow_input *in, transposed *t)
 		.objective = in->objective,
 		.seed = in->seed,
 	};
+	return 0;
 }
 
-static void transposed_clear(transposed *t)
-{
-	g_free(t->row_start);
-	g_free(t->arc_col);
-	g_free(t->arc_score);
-	g_free(t->orig);
-}
-
-int lm_flow_solve_auto(const lm_flow_input *in, lm_flow_output *out, lm_error **err)
+int lm_flow_solve_auto_scratch(const lm_flow_input *in, lm_flow_output *out,
+			       lm_flow_scratch *ws, lm_error **err)
 {
 	lm_flow_output tout;
 	uint64_t rows, cols;
 	transposed t;
 	int rc;
 
-	if (!out)
-		return lm_set_error(err, LM_EINVAL, "no flow output");
+	if (!out || !ws)
+		return lm_set_error(err, LM_EINVAL, "no flow output or scratch");
 	if ((rc = lm_flow_validate(in, err)) < 0)
 		return rc;
 	reachable_units(in, &rows, &cols);
 	if (cols >= rows)
-		return lm_flow_solve(in, out, err);
+		return lm_flow_solve_scratch(in, out, ws, err);
 	memset(out, 0, sizeof(*out));
-	transpose(in, &t);
-	rc = lm_flow_solve(&t.in, &tout, err);
-	if (rc == 0) {
-		size_t m = in->row_start[in->n_rows];
 
+	size_t m = in->row_start[in->n_rows];
+
+	if (transpose(in, &t, ws) < 0)
+		return lm_set_error(err, LM_ENOMEM, "out of memory transposing %zu arcs", m);
+	rc = lm_flow_solve_scratch(&t.in, &tout, ws, err);
+	if (rc == 0) {
 		out->arc_used = g_try_new0(uint8_t, MAX(m, (size_t)1));
 		if (!out->arc_used) {
 			lm_flow_output_clear(&tout);
-			transposed_clear(&t);
 			return lm_set_error(err, LM_ENOMEM, "out of memory for %zu arcs", m);
 		}
 		for (size_t a = 0; a < m; a++)
@@ -119,6 +123,14 @@ int lm_flow_solve_auto(const lm_flow_input *in, lm_flow_output *out, lm_error **
 		out->scale_smax = tout.scale_smax;
 		g_free(tout.arc_used);
 	}
-	transposed_clear(&t);
+	return rc;
+}
+
+int lm_flow_solve_auto(const lm_flow_input *in, lm_flow_output *out, lm_error **err)
+{
+	lm_flow_scratch ws = { 0 };
+	int rc = lm_flow_solve_auto_scratch(in, out, &ws, err);
+
+	lm_flow_scratch_clear(&ws);
 	return rc;
 }

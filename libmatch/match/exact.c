@@ -25,6 +25,13 @@
 #define LM_EXACT_COL_PER_PLACE 8
 /* Mentees per pricing chunk. */
 #define LM_PRICE_ROWS_PER_CHUNK 64
+/* Columns of the pricing order summarised together, so that a row skips
+ * a run of columns whose bounds all price out in one test (34k x 10k: two
+ * in three columns a row visits are such). */
+#define LM_PRICE_BLOCK 16
+/* Pairs ahead of the scoring loop whose mentor features are prefetched:
+ * in price order the mentors come in no cache-friendly order. */
+#define LM_PRICE_PREFETCH_AHEAD 6
 
 typedef struct {
 	const lm_scorer *scorer;
@@ -41,6 +48,7 @@ typedef struct {
 
 typedef struct {
 	uint8_t *in_graph; /* per column */
+	uint32_t *to_score; /* one row's columns that pass the bounds */
 	found *row_found;  /* one row's positive pairs */
 	uint64_t priced;
 } price_worker;
@@ -55,11 +63,20 @@ typedef struct {
 	uint8_t bound_class;     /* lm_flow_profit of bound */
 } order_col;
 
+/* What the columns of a block of the order have at most: a row with
+ * bound rb and price pr skips the block when bound < rb and slack <= pr,
+ * since then each of its columns fails its own bound test. */
+typedef struct {
+	int64_t slack;   /* the largest col_slack */
+	lm_score bound;  /* the largest bound */
+} order_block;
+
 typedef struct {
 	const problem *p;
 	lm_exact *x;
 	const lm_flow_input *in;
 	order_col *cols;   /* columns that may hold pruned pairs, by (price, index) */
+	order_block *blocks; /* per LM_PRICE_BLOCK columns of cols */
 	uint32_t n_order;
 	price_worker *w;
 	GArray **chunk_found; /* per chunk, rows ascending, columns ascending */
@@ -109,7 +126,6 @@ static void price_row(pricing *pr, price_worker *wk, uint32_t r, GArray *out)
 	size_t b = g->row_start[r], e = g->row_start[r + 1], n = 0;
 	uint64_t priced = 0;
 	lm_scorer_row row;
-	gboolean row_ready = FALSE; /* most rows price nothing */
 
 	if (p->demand[r] == 0 || rb < 0)
 		return;
@@ -121,6 +137,10 @@ static void price_row(pricing *pr, price_worker *wk, uint32_t r, GArray *out)
 	int64_t rb_weight, row_price = f->row_price[r];
 	lm_flow_profit rb_class = lm_flow_profit_of(pr->in, f, rb, &rb_weight);
 
+	/* First the columns whose bounds leave room, then their pairs scored
+	 * with the features of the next ones on their way into the cache. */
+	uint32_t n_score = 0;
+
 	for (uint32_t i = 0; i < pr->n_order; i++) {
 		const order_col *oc = &pr->cols[i];
 		uint32_t t = oc->col;
@@ -128,6 +148,17 @@ static void price_row(pricing *pr, price_worker *wk, uint32_t r, GArray *out)
 		/* Prices only rise along the order: nothing further can help. */
 		if (lm_flow_profit_value(rb_class, rb_weight, row_price + oc->price) <= 0)
 			break;
+		/* A block none of whose columns passes its bound test (below)
+		 * is skipped whole; the test above is met again past it, and
+		 * it only turns false once, so the same columns pass. */
+		if (i % LM_PRICE_BLOCK == 0) {
+			const order_block *ob = &pr->blocks[i / LM_PRICE_BLOCK];
+
+			if (ob->bound < rb && ob->slack <= row_price) {
+				i += LM_PRICE_BLOCK - 1;
+				continue;
+			}
+		}
 		if (oc->bound < rb
 			    ? lm_flow_profit_value(oc->bound_class, oc->bound_weight,
 						   row_price + oc->price) <= 0
@@ -135,12 +166,16 @@ static void price_row(pricing *pr, price_worker *wk, uint32_t r, GArray *out)
 			continue;
 		if (wk->in_graph[t])
 			continue;
+		wk->to_score[n_score++] = t;
+	}
+	if (n_score)
+		lm_scorer_row_begin(p->scorer, r, &row);
+	for (uint32_t i = 0; i < n_score; i++) {
+		uint32_t t = wk->to_score[i];
 		lm_score s;
 
-		if (!row_ready) {
-			lm_scorer_row_begin(p->scorer, r, &row);
-			row_ready = TRUE;
-		}
+		if (i + LM_PRICE_PREFETCH_AHEAD < n_score)
+			lm_scorer_prefetch(p->scorer, wk->to_score[i + LM_PRICE_PREFETCH_AHEAD]);
 		if (!lm_scorer_pair(&row, t, FALSE, &s) ||
 		    (mentee->current.len && lm_span_contains(c, mentee->current, t)))
 			continue;
@@ -209,6 +244,38 @@ static order_col *price_order(const problem *p, const lm_exact *x, const lm_flow
 	return cols;
 }
 
+/* The row price at or above which column oc's bound test fails:
+ * lm_flow_profit_value(class, weight, row_price + price) <= 0 exactly when
+ * row_price >= this (prices are >= 0, weights <= W: no overflow). */
+static int64_t col_slack(const order_col *oc)
+{
+	switch ((lm_flow_profit)oc->bound_class) {
+	case LM_FLOW_PROFIT_WEIGHT:
+		return oc->bound_weight - oc->price;
+	case LM_FLOW_PROFIT_ANY:
+		return INT64_MAX; /* never fails */
+	default:
+		return INT64_MIN; /* always fails */
+	}
+}
+
+static order_block *price_blocks(const order_col *cols, uint32_t n)
+{
+	uint32_t n_blocks = (n + LM_PRICE_BLOCK - 1) / LM_PRICE_BLOCK;
+	order_block *blocks = g_new(order_block, MAX(n_blocks, 1u));
+
+	for (uint32_t k = 0; k < n_blocks; k++) {
+		order_block ob = { INT64_MIN, G_MININT64 };
+
+		for (uint32_t i = k * LM_PRICE_BLOCK; i < MIN(n, (k + 1) * LM_PRICE_BLOCK); i++) {
+			ob.slack = MAX(ob.slack, col_slack(&cols[i]));
+			ob.bound = MAX(ob.bound, cols[i].bound);
+		}
+		blocks[k] = ob;
+	}
+	return blocks;
+}
+
 /* One streaming pass over the pairs left out; the positive ones join the
  * graph. Returns how many joined, or a negative status. */
 static long price_pruned_pairs(const problem *p, lm_exact *x, const lm_flow_input *in,
@@ -225,8 +292,10 @@ static long price_pruned_pairs(const problem *p, lm_exact *x, const lm_flow_inpu
 	int rc;
 
 	pr.cols = price_order(p, x, in, &pr.n_order);
+	pr.blocks = price_blocks(pr.cols, pr.n_order);
 	for (uint32_t t = 0; t < workers; t++) {
 		pr.w[t].in_graph = g_new0(uint8_t, MAX(p->n_cols, 1u));
+		pr.w[t].to_score = g_new(uint32_t, MAX(p->n_cols, 1u));
 		pr.w[t].row_found = g_new(found, MAX(p->n_cols, 1u));
 	}
 	rc = lm_run_chunks(price_chunk, &pr, chunks, (int)workers, err);
@@ -253,6 +322,7 @@ static long price_pruned_pairs(const problem *p, lm_exact *x, const lm_flow_inpu
 	for (uint32_t t = 0; t < workers; t++) {
 		x->priced += pr.w[t].priced;
 		g_free(pr.w[t].in_graph);
+		g_free(pr.w[t].to_score);
 		g_free(pr.w[t].row_found);
 	}
 	for (uint32_t k = 0; k < chunks; k++)
@@ -261,6 +331,7 @@ static long price_pruned_pairs(const problem *p, lm_exact *x, const lm_flow_inpu
 	g_free(pr.chunk_found);
 	g_free(pr.w);
 	g_free(pr.cols);
+	g_free(pr.blocks);
 	x->added += added;
 	return rc < 0 ? rc : (long)added;
 }
@@ -280,6 +351,7 @@ int lm_exact_solve(lm_exact *x, const lm_scorer *s, const uint32_t *demand, cons
 		.n_cols = c->count[LM_ROLE_MENTOR],
 		.row_limit = opt->top_k > 0 ? (size_t)opt->top_k : SIZE_MAX,
 	};
+	lm_flow_scratch ws = { 0 }; /* the rounds' solves share their big arrays */
 	lm_flow_input in;
 	long added;
 	int rc;
@@ -296,21 +368,24 @@ int lm_exact_solve(lm_exact *x, const lm_scorer *s, const uint32_t *demand, cons
 		flow_input(&p, x, opt, &in);
 		lm_flow_output_clear(&x->flow);
 		t0 = g_get_monotonic_time();
-		rc = lm_flow_solve_auto(&in, &x->flow, err);
+		rc = lm_flow_solve_auto_scratch(&in, &x->flow, &ws, err);
 		x->solve_us += g_get_monotonic_time() - t0;
 		if (rc < 0)
-			return rc;
+			break;
 		if (!x->cand.pruned)
 			break;
 		x->pricing_rounds++;
 		t0 = g_get_monotonic_time();
 		added = price_pruned_pairs(&p, x, &in, opt->threads, err);
 		x->price_us += g_get_monotonic_time() - t0;
-		if (added < 0)
-			return (int)added;
-		if (added == 0)
+		if (added <= 0) {
+			rc = (int)added;
 			break;
+		}
 	}
+	lm_flow_scratch_clear(&ws);
+	if (rc < 0)
+		return rc;
 	x->optimal = lm_flow_certify(&in, &x->flow);
 	return 0;
 }
