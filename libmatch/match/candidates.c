@@ -552,37 +552,36 @@ int lm_candidates_build(lm_candidates *out, const lm_scorer *s, const uint32_t *
 void lm_candidates_merge(lm_candidates *c, const uint32_t *rows, const uint32_t *cols,
 			 const lm_score *scores, size_t n)
 {
-	size_t old_total = c->row_start[c->n_rows], total = old_total + n;
-	size_t *start = g_new(size_t, c->n_rows + (size_t)1);
-	uint32_t *col = g_new(uint32_t, total ? total : 1);
-	lm_score *score = g_new(lm_score, total ? total : 1);
-	size_t out = 0, extra = 0;
+	size_t total = c->row_start[c->n_rows] + n, out = total, extra = n;
 
-	for (uint32_t r = 0; r < c->n_rows; r++) {
-		size_t i = c->row_start[r], end = c->row_start[r + 1];
+	/* Grown in place and merged from the back: a fresh graph each round
+	 * paid a page fault for every page of it (0.3 s a round at
+	 * 100,000 x 10,000). Each row's merged arcs end at out, which never
+	 * falls below the old arcs not yet moved. */
+	c->col = g_renew(uint32_t, c->col, MAX(total, (size_t)1));
+	c->score = g_renew(lm_score, c->score, MAX(total, (size_t)1));
+	for (uint32_t r = c->n_rows; r-- > 0;) {
+		size_t i = c->row_start[r + 1], begin = c->row_start[r];
 
-		start[r] = out;
-		/* Merge two ascending runs of columns. */
-		while (i < end || (extra < n && rows[extra] == r)) {
-			gboolean take_old = extra >= n || rows[extra] != r ||
-					    (i < end && c->col[i] < cols[extra]);
+		c->row_start[r + 1] = out;
+		/* Merge two ascending runs of columns, from their ends. */
+		while (i > begin || (extra > 0 && rows[extra - 1] == r)) {
+			gboolean take_old = extra == 0 || rows[extra - 1] != r ||
+					    (i > begin && c->col[i - 1] >= cols[extra - 1]);
 
+			out--;
 			if (take_old) {
-				col[out] = c->col[i];
-				score[out++] = c->score[i++];
+				i--;
+				c->col[out] = c->col[i];
+				c->score[out] = c->score[i];
 			} else {
-				col[out] = cols[extra];
-				score[out++] = scores[extra++];
+				extra--;
+				c->col[out] = cols[extra];
+				c->score[out] = scores[extra];
 			}
 		}
 	}
-	start[c->n_rows] = out;
-	g_free(c->row_start);
-	g_free(c->col);
-	g_free(c->score);
-	c->row_start = start;
-	c->col = col;
-	c->score = score;
+	c->row_start[0] = out; /* 0: every arc placed */
 }
 
 void lm_candidates_clear(lm_candidates *c)
