@@ -107,13 +107,27 @@ END_TEST
 #define PERSON "{\"id\": \"m-1\", \"goals\": [\"employment\"], \"exclude\": [\"r-1\", \"r-9\"]}"
 #define MENTOR "{\"id\": \"r-1\", \"capacity\": 2, \"offers\": [\"employment\"]}"
 
+/* A text and whether the fast reader reads it (1) or gives up (0). */
+typedef struct {
+	const char *text;
+	int fast;
+} reader_case;
+
+static void check_cases(const reader_case *cases, size_t n, const char *kind)
+{
+	for (size_t i = 0; i < n; i++) {
+		g_autofree char *what = g_strdup_printf("%s %zu", kind, i);
+
+		ck_assert_msg(compare_string(cases[i].text, what) == cases[i].fast,
+			      "%s: the fast reader should %s", what,
+			      cases[i].fast ? "read it" : "give up");
+	}
+}
+
 /* The plain forms it reads, and the unusual ones it leaves to the full reader. */
 START_TEST(edge_cases)
 {
-	static const struct {
-		const char *text;
-		int fast;
-	} cases[] = {
+	static const reader_case cases[] = {
 		{ "{" HEAD ", \"mentees\": [" PERSON "], \"mentors\": [" MENTOR "]}", 1 },
 		{ " \r\n\t{" HEAD ",\n\"mentees\":[" PERSON "],\"mentors\":[" MENTOR "]}\n\t ", 1 },
 		{ "{\"mentees\": [], \"mentors\": [], " HEAD "}", 1 },
@@ -148,13 +162,7 @@ START_TEST(edge_cases)
 		{ "   ", 0 },
 	};
 
-	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
-		g_autofree char *what = g_strdup_printf("case %zu", i);
-
-		ck_assert_msg(compare_string(cases[i].text, what) == cases[i].fast,
-			      "%s: the fast reader should %s", what,
-			      cases[i].fast ? "read it" : "give up");
-	}
+	check_cases(cases, G_N_ELEMENTS(cases), "case");
 }
 END_TEST
 
@@ -166,10 +174,7 @@ END_TEST
 
 START_TEST(person_trees)
 {
-	static const struct {
-		const char *text;
-		int fast;
-	} cases[] = {
+	static const reader_case cases[] = {
 		{ WITH_MENTEE("{\"id\": \"m-1\", \"birth_year\": 1990, \"wants\": 2, "
 			      "\"consent\": true, \"languages\": {}, \"goals\": []}"), 1 },
 		{ WITH_MENTEE("{\"id\":\"m-1\",\"consent\":false,\"modes\":[\"online\"]}"), 1 },
@@ -209,13 +214,7 @@ START_TEST(person_trees)
 		{ WITH_MENTEE("{\"id\": \"m-1\", 2: 3}"), 0 },
 	};
 
-	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
-		g_autofree char *what = g_strdup_printf("person case %zu", i);
-
-		ck_assert_msg(compare_string(cases[i].text, what) == cases[i].fast,
-			      "%s: the fast reader should %s", what,
-			      cases[i].fast ? "read it" : "give up");
-	}
+	check_cases(cases, G_N_ELEMENTS(cases), "person case");
 }
 END_TEST
 
