@@ -349,6 +349,48 @@ static void compare_ranges(const lm_scorer *s, uint32_t r, const lm_scorer_row *
 	g_free(counts);
 }
 
+/* The scan over a set of mentors finds what the whole scan finds among
+ * them, with counts the pair step agrees with. */
+static void compare_set(const lm_scorer *s, uint32_t r, const lm_scorer_row *row,
+			const uint32_t *whole, uint32_t n_whole, uint32_t n_cols, GRand *rng)
+{
+	uint32_t *members = g_new(uint32_t, n_cols + 1), *out = g_new(uint32_t, n_cols + 8);
+	uint16_t *counts = g_new(uint16_t, n_cols + 8);
+	uint8_t *in = g_new0(uint8_t, n_cols + 1);
+	uint32_t n_members = 0, at = 0;
+	lm_scan_row scan;
+
+	for (uint32_t m = 0; m < n_cols; m++)
+		if (g_rand_boolean(rng))
+			in[m] = 1, members[n_members++] = m;
+	lm_scan_set *set = lm_scan_set_new(s, members, n_members);
+
+	lm_scorer_scan_begin(s, r, &scan);
+	uint32_t n = lm_scorer_scan_set(s, &scan, set, out, counts);
+
+	for (uint32_t i = 0; i < n_whole; i++) {
+		if (!in[whole[i]])
+			continue;
+		ck_assert_uint_lt(at, n);
+		ck_assert_uint_eq(out[at], whole[i]);
+		if (scan.counted) {
+			lm_score plain = -1, counted = -1;
+			gboolean ok = lm_scorer_pair(row, out[at], TRUE, &plain);
+
+			ck_assert(lm_scorer_pair_at_least(row, out[at], counts[at], INT64_MIN,
+							  &counted) == ok);
+			ck_assert(!ok || counted == plain);
+		}
+		at++;
+	}
+	ck_assert_uint_eq(at, n);
+	lm_scan_set_free(set);
+	g_free(members);
+	g_free(out);
+	g_free(counts);
+	g_free(in);
+}
+
 /* Compares every pair; returns how many were feasible. */
 static long compare_all(const lm_scorer *s, const lm_cohort *c, GRand *rng)
 {
@@ -382,6 +424,7 @@ static long compare_all(const lm_scorer *s, const lm_cohort *c, GRand *rng)
 				ck_assert_int_eq(fast, lm_scorer_score(s, r, scan[i], NULL));
 		}
 		compare_ranges(s, r, &row, scan, n, n_cols, rng);
+		compare_set(s, r, &row, scan, n, n_cols, rng);
 	}
 	g_free(scan);
 	return feasible;

@@ -8,9 +8,6 @@
  * on its own, and added to the result in mentee order, so the result does
  * not depend on the thread count. */
 #include <string.h>
-#if defined(__GNUC__) && defined(__x86_64__)
-#include <immintrin.h>
-#endif
 #include "core/cohort_private.h"
 #include "match/result_private.h"
 #include "match/run_private.h"
@@ -32,183 +29,19 @@ typedef struct {
 	uint32_t *scanned; /* room for every mentor */
 } worker;
 
-/* A few mentors tried against every unmatched mentee (those with no place,
- * those with a place left), with their availability packed side by side:
- * the availability filter rules out most pairs, and testing it here on a
- * contiguous copy spares the fused step's two cache lines per mentor for
- * them. */
-typedef struct {
-	uint32_t *cols;  /* mentors, ascending */
-	uint32_t n;
-	uint64_t *avail; /* LM_AVAIL_WORDS per mentor (zero when not given) */
-	uint8_t *none;   /* per mentor: gave no availability, so passes */
-	/* the same by columns for eight mentors at a time: word w of mentor i
-	 * at by_word[w * stride + i] (stride a multiple of 8, zero padded),
-	 * none as bits (bit i % 8 of byte i / 8) */
-	uint64_t *by_word;
-	uint8_t *none_bits;
-	size_t stride;
-} mentor_set;
-
-typedef uint32_t (*hours_fn)(const mentor_set *set, const uint64_t *a, uint32_t need,
-			     uint32_t *out);
-
 typedef struct {
 	const lm_run *r;
 	const lm_pair_ix *assigned; /* sorted by mentee */
 	size_t *assigned_start;     /* per mentee + 1 */
 	uint32_t *left;             /* places left after the assignment */
-	mentor_set no_place;        /* mentors with no place at all (cap 0) */
-	mentor_set spare;           /* mentors with a place left */
-	gboolean hours_filter;      /* availability is a hard constraint */
-	uint32_t need;              /* its common half-hours */
-	hours_fn hours;
+	/* A few mentors tried against every unmatched mentee, packed for the
+	 * scan: the availability filter rules out most pairs, and testing it
+	 * on a contiguous copy spares the fused step's cache lines for them. */
+	lm_scan_set *no_place;      /* mentors with no place at all (cap 0) */
+	lm_scan_set *spare;         /* mentors with a place left */
 	worker *w;
 	verdict *v;                 /* per mentee */
 } job;
-
-/* Mentors of the set who may pass the availability filter with a mentee
- * of availability a: exactly the filter's own rule (criteria_time.c), so
- * that the fused step, which checks every rule again, is tried only on
- * them. Writes their positions in the set to out. */
-#define HOURS_BODY(POPCOUNT)                                                          \
-	const uint64_t *row = set->avail;                                              \
-	uint32_t n = 0;                                                                \
-	for (uint32_t i = 0; i < set->n; i++, row += LM_AVAIL_WORDS) {                 \
-		uint32_t common = POPCOUNT(a[0] & row[0]) + POPCOUNT(a[1] & row[1]) +     \
-				  POPCOUNT(a[2] & row[2]) + POPCOUNT(a[3] & row[3]) +     \
-				  POPCOUNT(a[4] & row[4]) + POPCOUNT(a[5] & row[5]);      \
-		out[n] = i;                                                            \
-		n += common >= need || set->none[i];                                   \
-	}                                                                              \
-	return n;
-
-G_STATIC_ASSERT(LM_AVAIL_WORDS == 6);
-
-static uint32_t hours_generic(const mentor_set *set, const uint64_t *a, uint32_t need,
-			      uint32_t *out)
-{
-	HOURS_BODY(lm_popcount64)
-}
-
-#if defined(__GNUC__) && defined(__x86_64__) && !defined(__POPCNT__)
-/* As in score/scorer_scan.c: the default x86-64 target has no POPCNT
- * instruction, so a copy built for it is chosen at run time. */
-#define LM_HOURS_POPCNT(x) ((uint32_t)__builtin_popcountll(x))
-__attribute__((target("popcnt"))) static uint32_t
-hours_popcnt(const mentor_set *set, const uint64_t *a, uint32_t need, uint32_t *out)
-{
-	HOURS_BODY(LM_HOURS_POPCNT)
-}
-#endif
-
-#if defined(__GNUC__) && defined(__x86_64__) && !defined(LM_NO_AVX512)
-#define LM_HOURS_AVX512 1
-/* Eight mentors at a time, as score/scorer_scan.c scans every mentor: the
- * common slots of each lane, compared with need, the passing lanes'
- * positions written in order. */
-__attribute__((target("avx512f,avx512vpopcntdq"))) static uint32_t
-hours_avx512(const mentor_set *set, const uint64_t *a, uint32_t need, uint32_t *out)
-{
-	__m512i av[LM_AVAIL_WORDS], needv = _mm512_set1_epi64((long long)need);
-	__m512i lanes = _mm512_set_epi64(7, 6, 5, 4, 3, 2, 1, 0);
-	uint32_t n = 0;
-
-	for (int w = 0; w < LM_AVAIL_WORDS; w++)
-		av[w] = _mm512_set1_epi64((long long)a[w]);
-	for (uint32_t i = 0; i < set->n; i += 8) {
-		__m512i cnt = _mm512_setzero_si512();
-
-		for (int w = 0; w < LM_AVAIL_WORDS; w++)
-			cnt = _mm512_add_epi64(cnt, _mm512_popcnt_epi64(_mm512_and_si512(
-				av[w], _mm512_loadu_si512(set->by_word + w * set->stride + i))));
-		unsigned k = (unsigned)_mm512_cmpge_epu64_mask(cnt, needv) | set->none_bits[i / 8];
-
-		if (set->n - i < 8) {
-			k &= (1u << (set->n - i)) - 1;
-			for (; k; k &= k - 1)
-				out[n++] = i + (uint32_t)__builtin_ctz(k);
-			break;
-		}
-		/* Eight slots stored whole at out + n <= out + i: room, since
-		 * out holds set->n. */
-		__m512i idx = _mm512_add_epi64(lanes, _mm512_set1_epi64(i));
-
-		_mm256_storeu_si256((__m256i *)(void *)(out + n),
-				    _mm512_cvtepi64_epi32(_mm512_maskz_compress_epi64((__mmask8)k, idx)));
-		n += (uint32_t)__builtin_popcount(k);
-	}
-	return n;
-}
-#endif
-
-static hours_fn pick_hours(void)
-{
-#ifdef LM_HOURS_AVX512
-	if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vpopcntdq"))
-		return hours_avx512;
-#endif
-#if defined(__GNUC__) && defined(__x86_64__) && !defined(__POPCNT__)
-	if (__builtin_cpu_supports("popcnt"))
-		return hours_popcnt;
-#endif
-	return hours_generic;
-}
-
-static void set_add(const lm_cohort *c, mentor_set *set, uint32_t t)
-{
-	const lm_person *p = lm_cohort_mentor(c, t);
-	uint64_t *row = set->avail + (size_t)set->n * LM_AVAIL_WORDS;
-
-	for (int w = 0; w < LM_AVAIL_WORDS; w++)
-		row[w] = p->has_avail ? p->avail[w] : 0;
-	set->none[set->n] = !p->has_avail;
-	set->cols[set->n++] = t;
-}
-
-static void set_init(mentor_set *set, uint32_t room)
-{
-	set->cols = g_new(uint32_t, room + 1);
-	set->avail = g_new(uint64_t, ((size_t)room + 1) * LM_AVAIL_WORDS);
-	set->none = g_new(uint8_t, room + 1);
-	set->n = 0;
-}
-
-/* The column copy, once every mentor is added. */
-static void set_pack(mentor_set *set)
-{
-	set->stride = ((size_t)set->n + 7) / 8 * 8;
-	set->by_word = g_new0(uint64_t, MAX(set->stride, 8) * LM_AVAIL_WORDS);
-	set->none_bits = g_new0(uint8_t, MAX(set->stride / 8, 1));
-	for (uint32_t i = 0; i < set->n; i++) {
-		for (int w = 0; w < LM_AVAIL_WORDS; w++)
-			set->by_word[w * set->stride + i] = set->avail[(size_t)i * LM_AVAIL_WORDS + w];
-		set->none_bits[i / 8] |= (uint8_t)(set->none[i] << (i % 8));
-	}
-}
-
-static void set_clear(mentor_set *set)
-{
-	g_free(set->cols);
-	g_free(set->avail);
-	g_free(set->none);
-	g_free(set->by_word);
-	g_free(set->none_bits);
-}
-
-/* The mentors of the set the mentee may meet by the hours, as indices into
- * out (room for set->n); every one of them when the filter is off or the
- * mentee gave no availability (then every pair passes it). */
-static uint32_t set_candidates(const job *j, const mentor_set *set, const lm_person *me,
-			       uint32_t *out)
-{
-	if (!j->hours_filter || !me->has_avail) {
-		for (uint32_t i = 0; i < set->n; i++)
-			out[i] = i;
-		return set->n;
-	}
-	return j->hours(set, me->avail, j->need, out);
-}
 
 /* The mentee's first ranked mentor it does not hold, and whether any
  * mentor on its list has a place at all. */
@@ -263,7 +96,6 @@ static gboolean explain_from_graph(const job *j, uint32_t m, const uint8_t *pair
 				   uint32_t n_paired, uint32_t *out, verdict *v)
 {
 	const lm_run *r = j->r;
-	const lm_person *me = lm_cohort_mentee(r->cohort, m);
 	const lm_candidates *g = r->graph;
 	int32_t best = -1;
 	lm_score best_score = -1, s;
@@ -284,27 +116,27 @@ static gboolean explain_from_graph(const job *j, uint32_t m, const uint8_t *pair
 	if (best < 0)
 		return FALSE;
 	lm_scorer_row_begin(r->scorer, m, &row);
+	lm_scan_row scan;
+
+	lm_scorer_scan_begin(r->scorer, m, &scan);
 	if (!spare) {
-		uint32_t n = set_candidates(j, &j->spare, me, out);
+		uint32_t n = lm_scorer_scan_set(r->scorer, &scan, j->spare, out, NULL);
 
-		for (uint32_t i = 0; !spare && i < n; i++) {
-			uint32_t t = j->spare.cols[out[i]];
-
-			spare = !paired[t] && lm_scorer_pair(&row, t, FALSE, &s);
-		}
+		for (uint32_t i = 0; !spare && i < n; i++)
+			spare = !paired[out[i]] && lm_scorer_pair(&row, out[i], TRUE, &s);
 	}
 	if (spare) {
 		*v = (verdict){ TRUE, LM_UNMATCHED_NOT_WORTH_IT, -1, NULL };
 		return TRUE;
 	}
-	uint32_t n = set_candidates(j, &j->no_place, me, out);
+	uint32_t n = lm_scorer_scan_set(r->scorer, &scan, j->no_place, out, NULL);
 
 	for (uint32_t i = 0; i < n; i++) {
-		uint32_t t = j->no_place.cols[out[i]];
+		uint32_t t = out[i];
 
 		if (i + 8 < n)
-			lm_scorer_prefetch(r->scorer, j->no_place.cols[out[i + 8]]);
-		if (!paired[t] && lm_scorer_pair(&row, t, FALSE, &s) && better(s, t, best_score, best))
+			lm_scorer_prefetch(r->scorer, out[i + 8]);
+		if (!paired[t] && lm_scorer_pair(&row, t, TRUE, &s) && better(s, t, best_score, best))
 			best_score = s, best = (int32_t)t;
 	}
 	*v = (verdict){ TRUE, LM_UNMATCHED_CAPACITY_TAKEN, best, NULL };
@@ -408,9 +240,6 @@ int lm_run_add_unmatched(const lm_run *r, lm_result *res, lm_error **err)
 		.r = r,
 		.assigned_start = g_new0(size_t, r->n_rows + (size_t)1),
 		.left = g_memdup2(r->cap, r->n_cols * sizeof(uint32_t) + 1),
-		.hours_filter = lm_scorer_required(r->scorer, LM_CRIT_AVAILABILITY),
-		.need = r->scorer->p->availability.min_slots,
-		.hours = pick_hours(),
 		.w = g_new0(worker, workers),
 		.v = g_new0(verdict, r->n_rows + 1),
 	};
@@ -424,16 +253,19 @@ int lm_run_add_unmatched(const lm_run *r, lm_result *res, lm_error **err)
 	}
 	for (uint32_t m = 0; m < r->n_rows; m++)
 		j.assigned_start[m + 1] += j.assigned_start[m];
-	set_init(&j.no_place, r->n_cols);
-	set_init(&j.spare, r->n_cols);
+	uint32_t *no_place = g_new(uint32_t, r->n_cols + 1), *spare = g_new(uint32_t, r->n_cols + 1);
+	uint32_t n_no_place = 0, n_spare = 0;
+
 	for (uint32_t t = 0; t < r->n_cols; t++) {
 		if (r->cap[t] == 0)
-			set_add(r->cohort, &j.no_place, t);
+			no_place[n_no_place++] = t;
 		else if (j.left[t] > 0)
-			set_add(r->cohort, &j.spare, t);
+			spare[n_spare++] = t;
 	}
-	set_pack(&j.no_place);
-	set_pack(&j.spare);
+	j.no_place = lm_scan_set_new(r->scorer, no_place, n_no_place);
+	j.spare = lm_scan_set_new(r->scorer, spare, n_spare);
+	g_free(no_place);
+	g_free(spare);
 	for (uint32_t t = 0; t < workers; t++) {
 		j.w[t].paired = g_new0(uint8_t, r->n_cols + 1);
 		j.w[t].scanned = g_new(uint32_t, r->n_cols + 1);
@@ -452,7 +284,7 @@ int lm_run_add_unmatched(const lm_run *r, lm_result *res, lm_error **err)
 	g_free(j.v);
 	g_free(j.assigned_start);
 	g_free(j.left);
-	set_clear(&j.no_place);
-	set_clear(&j.spare);
+	lm_scan_set_free(j.no_place);
+	lm_scan_set_free(j.spare);
 	return rc;
 }

@@ -77,6 +77,21 @@ typedef struct lm_scan_row {
 /* Prepares row for mentee; the row borrows the scorer. */
 void lm_scorer_scan_begin(const lm_scorer *s, uint32_t mentee, lm_scan_row *row);
 
+/* A set of mentors packed for the scan on its own (their availability side
+ * by side), for callers that try the same few mentors against many
+ * mentees. */
+typedef struct lm_scan_set lm_scan_set;
+
+/* The set of the n mentors (ascending); free with lm_scan_set_free. */
+lm_scan_set *lm_scan_set_new(const lm_scorer *s, const uint32_t *mentors, uint32_t n);
+void lm_scan_set_free(lm_scan_set *set);
+
+/* lm_scorer_scan over the set's mentors only: those that pass, ascending,
+ * into out (room for the set's size), their counts as for
+ * lm_scorer_scan_range; returns how many. */
+uint32_t lm_scorer_scan_set(const lm_scorer *s, const lm_scan_row *row, const lm_scan_set *set,
+			    uint32_t *out, uint16_t *counts);
+
 /* lm_scorer_scan over the mentors first .. last - 1 only: first is a
  * multiple of 8, out has room for last - first mentors. When row->counted
  * and counts is not NULL (room for last - first), counts[i] receives the

@@ -8,6 +8,7 @@
 #if defined(__GNUC__) && defined(__x86_64__)
 #include <immintrin.h>
 #endif
+#include <string.h>
 #include "core/vocab.h"
 #include "score/criteria.h"
 
@@ -40,6 +41,40 @@ static void bind_regions(lm_scorer *s)
 			s->rest[s->n_rest++] = s->filters[i];
 }
 
+/* Mentors' availability packed for the scan, by rows (LM_AVAIL_WORDS a
+ * mentor, and whether each gave none) and by columns for vector scans
+ * (word w of mentor i at cols + w * stride, stride a multiple of 8, zero
+ * padded; none as bits). Positions are mentor indices for the whole
+ * cohort, positions in the set for an lm_scan_set. */
+typedef struct {
+	const uint64_t *rows;
+	const uint8_t *none;
+	const uint64_t *cols;
+	const uint8_t *none_bits;
+	size_t stride;
+} packed;
+
+struct lm_scan_set {
+	uint32_t *mentors;
+	uint32_t n;
+	uint64_t *rows, *cols;
+	uint8_t *none, *none_bits;
+	size_t stride;
+};
+
+static void pack_columns(const uint64_t *rows, const uint8_t *none, uint32_t n, uint64_t **cols,
+			 uint8_t **none_bits, size_t *stride)
+{
+	*stride = ((size_t)n + 7) / 8 * 8;
+	*cols = g_new0(uint64_t, MAX(*stride, 8) * LM_AVAIL_WORDS);
+	*none_bits = g_new0(uint8_t, MAX(*stride / 8, 1));
+	for (uint32_t m = 0; m < n; m++) {
+		for (int w = 0; w < LM_AVAIL_WORDS; w++)
+			(*cols)[w * *stride + m] = rows[(size_t)m * LM_AVAIL_WORDS + w];
+		(*none_bits)[m / 8] |= (uint8_t)(none[m] << (m % 8));
+	}
+}
+
 void lm_scorer_scan_bind(lm_scorer *s)
 {
 	const lm_cohort *c = s->cohort;
@@ -59,14 +94,8 @@ void lm_scorer_scan_bind(lm_scorer *s)
 			row[w] = p->has_avail ? p->avail[w] : 0;
 		s->scan_none[m] = !p->has_avail;
 	}
-	s->scan_stride = ((size_t)n + 7) / 8 * 8;
-	s->scan_cols = g_new0(uint64_t, MAX(s->scan_stride, 8) * LM_AVAIL_WORDS);
-	s->scan_none_bits = g_new0(uint8_t, MAX(s->scan_stride / 8, 1));
-	for (uint32_t m = 0; m < n; m++) {
-		for (int w = 0; w < LM_AVAIL_WORDS; w++)
-			s->scan_cols[w * s->scan_stride + m] = s->scan_avail[(size_t)m * LM_AVAIL_WORDS + w];
-		s->scan_none_bits[m / 8] |= (uint8_t)(s->scan_none[m] << (m % 8));
-	}
+	pack_columns(s->scan_avail, s->scan_none, n, &s->scan_cols, &s->scan_none_bits,
+		     &s->scan_stride);
 	bind_regions(s);
 }
 
@@ -142,11 +171,11 @@ __attribute__((target("popcnt"))) static uint32_t scan_popcnt(const uint64_t *a,
 /* Eight mentors at a time, by columns: the common slots of each lane with
  * the mentee, compared with need, the passing lanes written in order. */
 __attribute__((target("avx512f,avx512vpopcntdq"))) static uint32_t
-scan_avx512(const uint64_t *a, const lm_scorer *s, uint32_t first, uint32_t last, uint32_t need,
+scan_avx512(const uint64_t *a, const packed *p, uint32_t first, uint32_t last, uint32_t need,
 	    uint32_t *out, uint16_t *counts)
 {
-	const uint64_t *cols = s->scan_cols;
-	size_t stride = s->scan_stride;
+	const uint64_t *cols = p->cols;
+	size_t stride = p->stride;
 	__m512i av[LM_AVAIL_WORDS], needv = _mm512_set1_epi64((long long)need);
 	uint32_t n = 0;
 
@@ -160,7 +189,7 @@ scan_avx512(const uint64_t *a, const lm_scorer *s, uint32_t first, uint32_t last
 		for (int w = 1; w < LM_AVAIL_WORDS; w++)
 			cnt = _mm512_add_epi64(cnt, _mm512_popcnt_epi64(_mm512_and_si512(
 				av[w], _mm512_loadu_si512(cols + w * stride + m))));
-		unsigned k = (unsigned)_mm512_cmpge_epu64_mask(cnt, needv) | s->scan_none_bits[m / 8];
+		unsigned k = (unsigned)_mm512_cmpge_epu64_mask(cnt, needv) | p->none_bits[m / 8];
 
 		if (last - m < 8) {
 			k &= (1u << (last - m)) - 1;
@@ -234,34 +263,85 @@ static uint32_t scan_regions(const lm_scorer *s, const lm_scan_row *row, uint32_
 	return k;
 }
 
-static uint32_t scan_hours(const lm_scorer *s, const lm_person *me, uint32_t first,
-			   uint32_t last, uint32_t *out, uint16_t *counts)
+/* The positions first .. last - 1 of p that pass the hours with the
+ * mentee, into out. */
+static uint32_t scan_hours(const lm_scorer *s, const packed *p, const lm_person *me,
+			   uint32_t first, uint32_t last, uint32_t *out, uint16_t *counts)
 {
 	if (!s->scan_avail || !me->has_avail) {
 		for (uint32_t m = first; m < last; m++)
 			out[m - first] = m;
 		return last - first;
 	}
-	const uint64_t *row = s->scan_avail + (size_t)first * LM_AVAIL_WORDS;
+	const uint64_t *row = p->rows + (size_t)first * LM_AVAIL_WORDS;
 	uint32_t need = s->p->availability.min_slots;
 
 #ifdef LM_SCAN_AVX512
 	if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vpopcntdq"))
-		return scan_avx512(me->avail, s, first, last, need, out, counts);
+		return scan_avx512(me->avail, p, first, last, need, out, counts);
 #endif
 #ifdef LM_SCAN_DISPATCH
 	if (__builtin_cpu_supports("popcnt"))
-		return scan_popcnt(me->avail, row, s->scan_none, first, last, need, out, counts);
+		return scan_popcnt(me->avail, row, p->none, first, last, need, out, counts);
 #endif
-	return scan_generic(me->avail, row, s->scan_none, first, last, need, out, counts);
+	return scan_generic(me->avail, row, p->none, first, last, need, out, counts);
 }
 
 uint32_t lm_scorer_scan_range(const lm_scorer *s, const lm_scan_row *row, uint32_t first,
 			      uint32_t last, uint32_t *out, uint16_t *counts)
 {
+	packed p = { s->scan_avail, s->scan_none, s->scan_cols, s->scan_none_bits, s->scan_stride };
+
 	if (!row->counted)
 		counts = NULL;
-	return scan_regions(s, row, out, counts, scan_hours(s, row->me, first, last, out, counts));
+	return scan_regions(s, row, out, counts,
+			    scan_hours(s, &p, row->me, first, last, out, counts));
+}
+
+lm_scan_set *lm_scan_set_new(const lm_scorer *s, const uint32_t *mentors, uint32_t n)
+{
+	lm_scan_set *set = g_new0(lm_scan_set, 1);
+
+	set->mentors = g_memdup2(mentors, MAX(n, 1u) * sizeof(uint32_t));
+	set->n = n;
+	if (!s->scan_avail)
+		return set; /* the hours are not a filter: nothing to pack */
+	set->rows = g_new(uint64_t, (size_t)MAX(n, 1u) * LM_AVAIL_WORDS);
+	set->none = g_new(uint8_t, MAX(n, 1u));
+	for (uint32_t i = 0; i < n; i++) {
+		memcpy(set->rows + (size_t)i * LM_AVAIL_WORDS,
+		       s->scan_avail + (size_t)mentors[i] * LM_AVAIL_WORDS,
+		       LM_AVAIL_WORDS * sizeof(uint64_t));
+		set->none[i] = s->scan_none[mentors[i]];
+	}
+	pack_columns(set->rows, set->none, n, &set->cols, &set->none_bits, &set->stride);
+	return set;
+}
+
+void lm_scan_set_free(lm_scan_set *set)
+{
+	if (!set)
+		return;
+	g_free(set->mentors);
+	g_free(set->rows);
+	g_free(set->none);
+	g_free(set->cols);
+	g_free(set->none_bits);
+	g_free(set);
+}
+
+uint32_t lm_scorer_scan_set(const lm_scorer *s, const lm_scan_row *row, const lm_scan_set *set,
+			    uint32_t *out, uint16_t *counts)
+{
+	packed p = { set->rows, set->none, set->cols, set->none_bits, set->stride };
+
+	if (!row->counted)
+		counts = NULL;
+	uint32_t n = scan_hours(s, &p, row->me, 0, set->n, out, counts);
+
+	for (uint32_t i = 0; i < n; i++)
+		out[i] = set->mentors[out[i]];
+	return scan_regions(s, row, out, counts, n);
 }
 
 uint32_t lm_scorer_scan(const lm_scorer *s, uint32_t mentee, uint32_t *out)
