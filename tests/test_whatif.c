@@ -219,7 +219,7 @@ static void brute_what_if(const lm_scorer *s, const uint32_t *demand, const uint
 /* ---- the comparisons ----------------------------------------------------------- */
 
 /* The same searches as lm_what_if from no assignment at all, keeping at
- * most `budget` bytes of tags: the paths lm_what_if's head start spares. */
+ * most `budget` bytes of tags. */
 static void searched_what_if(const lm_scorer *s, const uint32_t *demand, const uint32_t *cap,
 			     gboolean keep_current, size_t budget, long *counts)
 {
@@ -269,8 +269,7 @@ static lm_model *model_for(int which)
  * random ones (often infeasible or a current pair kept), which it must
  * skip. */
 static void starting_from_pairs(const lm_scorer *s, GRand *rng, const shape *sh,
-				const uint32_t *demand, const uint32_t *cap, gboolean keep,
-				guint32 seed, long *got)
+				const uint32_t *demand, const uint32_t *cap, gboolean keep, long *got)
 {
 	GArray *start = g_array_new(FALSE, FALSE, sizeof(lm_pair_ix));
 
@@ -293,8 +292,8 @@ static void starting_from_pairs(const lm_scorer *s, GRand *rng, const shape *sh,
 
 		g_array_append_val(start, p);
 	}
-	ck_assert_int_eq(lm_what_if(s, demand, cap, keep, seed, 1,
-				    (const lm_pair_ix *)(void *)start->data, start->len, got, NULL),
+	ck_assert_int_eq(lm_what_if(s, demand, cap, keep, (const lm_pair_ix *)(void *)start->data,
+				    start->len, got, NULL),
 			 0);
 	g_array_free(start, TRUE);
 }
@@ -331,13 +330,9 @@ static void compare(int which, guint32 seed, const shape *sh, gboolean searched)
 		searched_what_if(s, demand, cap, keep, g_rand_boolean(rng) ? 0 : 3 * (size_t)sh->n_mentees,
 				 got);
 	else if (seed % 2)
-		/* The head start's sampling is split over the workers by rows of
-		 * 256 mentees: 1, 2 and 3 threads on cohorts that are sometimes
-		 * more than one chunk. */
-		ck_assert_int_eq(lm_what_if(s, demand, cap, keep, seed, 1 + (int)(seed % 3), NULL, 0,
-					    got, NULL), 0);
+		ck_assert_int_eq(lm_what_if(s, demand, cap, keep, NULL, 0, got, NULL), 0);
 	else
-		starting_from_pairs(s, rng, sh, demand, cap, keep, seed, got);
+		starting_from_pairs(s, rng, sh, demand, cap, keep, got);
 	for (size_t k = 0; k < lm_scorer_count(s); k++)
 		ck_assert_msg(got[k] == want[k], "model %d seed %u %dx%d: %s %ld, brute force %ld",
 			      which, seed, sh->n_mentees, sh->n_mentors, lm_scorer_name(s, k), got[k],
@@ -381,7 +376,7 @@ START_TEST(model_agrees_with_brute_force)
 END_TEST
 
 /* From no assignment, with no tags kept or a few nodes' worth. */
-START_TEST(searches_agree_without_head_start_or_memory)
+START_TEST(searches_agree_without_memory)
 {
 	for (guint32 seed = 1; seed <= SEEDS; seed++) {
 		shape sh = random_shape(seed, (int)(seed % 3));
@@ -391,8 +386,8 @@ START_TEST(searches_agree_without_head_start_or_memory)
 }
 END_TEST
 
-/* Larger cohorts: mentees sample mentors with a stride, places scarce
- * (searches from the mentors) or plentiful (from the mentees). */
+/* Larger cohorts: places scarce (searches from the mentors) or plentiful
+ * (from the mentees). */
 START_TEST(larger_cohorts_agree_with_brute_force)
 {
 	for (guint32 seed = 1; seed <= 6; seed++) {
@@ -403,88 +398,14 @@ START_TEST(larger_cohorts_agree_with_brute_force)
 }
 END_TEST
 
-/* More mentees than one chunk of the parallel sampling (256), on 2 and 3
- * threads, so that several workers each sample their own rows. */
-START_TEST(sampling_on_threads_agrees_with_brute_force)
-{
-	for (guint32 seed = 1; seed <= 2; seed++) {
-		shape sh = { 700, 30, 2, 3, seed % 2 == 0 };
-
-		compare(sh.tutoring, seed, &sh, FALSE);
-	}
-}
-END_TEST
-
-/* The head start alone: every pair it links is feasible and open, and
- * the rows sampled by 2 or 3 workers give the very assignment one gives
- * (places plentiful, so that a row sampled wrongly changes it). */
-START_TEST(head_start_links_feasible_pairs_on_any_thread_count)
-{
-	uint64_t linked = 0;
-
-	for (guint32 seed = 1; seed <= 4; seed++) {
-		shape sh = { 600, 250, 2, 4, seed % 2 == 0 };
-		g_autoptr(GRand) rng = g_rand_new_with_seed(seed);
-		int *kept = g_new(int, sh.n_mentees + 1), *used = g_new(int, sh.n_mentors + 1);
-		g_autofree char *json = random_cohort(rng, &sh, kept, used);
-		lm_cohort *c = lmt_load(json);
-		lm_model *model = model_for(sh.tutoring);
-		lm_scorer *s = NULL;
-		gboolean keep = seed > 2;
-		uint32_t *demand = g_new(uint32_t, sh.n_mentees + 1);
-		uint32_t *cap = g_new(uint32_t, sh.n_mentors + 1);
-		lm_wi_graph one, many;
-
-		ck_assert_int_eq(lm_scorer_new(&s, model, c, NULL), 0);
-		for (int m = 0; m < sh.n_mentees; m++)
-			demand[m] = lm_cohort_mentee(c, (uint32_t)m)->wants -
-				    (keep ? (uint32_t)kept[m] : 0);
-		for (int t = 0; t < sh.n_mentors; t++)
-			cap[t] = lm_cohort_mentor(c, (uint32_t)t)->capacity -
-				 (keep ? (uint32_t)used[t] : 0);
-		ck_assert(lm_wi_init(&one, s, demand, cap, keep, 0));
-		ck_assert(lm_wi_init(&many, s, demand, cap, keep, 0));
-		ck_assert_int_eq(lm_what_if_head_start(&one, seed, 1, NULL), 0);
-		ck_assert_int_eq(lm_what_if_head_start(&many, seed, 2 + (int)(seed % 2), NULL), 0);
-		for (uint32_t r = 0; r < (uint32_t)sh.n_mentees; r++) {
-			const lm_wi_side *a = &one.side[0], *b = &many.side[0];
-
-			ck_assert_uint_eq(a->len[r], b->len[r]);
-			ck_assert_uint_le(a->len[r], demand[r]);
-			for (uint32_t k = 0; k < a->len[r]; k++) {
-				uint32_t t = a->mate[a->start[r] + k];
-
-				ck_assert_uint_eq(t, b->mate[b->start[r] + k]);
-				ck_assert_uint_eq(lm_wi_pair_tag(&one, r, t), LM_UNITS_UNTAGGED);
-				linked++;
-			}
-		}
-		for (uint32_t t = 0; t < (uint32_t)sh.n_mentors; t++)
-			ck_assert_uint_le(one.side[1].len[t], cap[t]);
-		lm_wi_clear(&one);
-		lm_wi_clear(&many);
-		lm_scorer_free(s);
-		lm_model_free(model);
-		lm_cohort_free(c);
-		g_free(kept);
-		g_free(used);
-		g_free(demand);
-		g_free(cap);
-	}
-	ck_assert_uint_gt(linked, 0);
-}
-END_TEST
-
 static Suite *whatif_suite(void)
 {
 	Suite *s = suite_create("whatif");
 	TCase *tc = tcase_create("core");
 
 	tcase_add_loop_test(tc, model_agrees_with_brute_force, 0, 3);
-	tcase_add_test(tc, searches_agree_without_head_start_or_memory);
+	tcase_add_test(tc, searches_agree_without_memory);
 	tcase_add_test(tc, larger_cohorts_agree_with_brute_force);
-	tcase_add_test(tc, sampling_on_threads_agrees_with_brute_force);
-	tcase_add_test(tc, head_start_links_feasible_pairs_on_any_thread_count);
 	suite_add_tcase(s, tc);
 	return s;
 }

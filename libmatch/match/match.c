@@ -163,9 +163,9 @@ static int describe(const lm_run *r, lm_result *res, lm_error **err)
 		return 0;
 
 	long *counts = g_new(long, lm_scorer_count(r->scorer));
-	int rc = lm_what_if(r->scorer, r->demand, r->cap, r->opt.keep_current, r->opt.seed,
-			    r->opt.threads, (const lm_pair_ix *)(void *)r->assigned->data,
-			    r->assigned->len, counts, err);
+	int rc = lm_what_if(r->scorer, r->demand, r->cap, r->opt.keep_current,
+			    (const lm_pair_ix *)(void *)r->assigned->data, r->assigned->len, counts,
+			    err);
 
 	if (rc == 0)
 		lm_result_set_what_if(res, counts);

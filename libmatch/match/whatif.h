@@ -21,18 +21,11 @@ gboolean lm_what_if_relaxable(const lm_scorer *s, size_t c);
  * (whatif.c): on national cohorts a small part of them, since the mentors
  * with free places are few. The searches begin from the n_start pairs of
  * start (lm_match gives its run's assignment, already most of the pairs
- * there can be), skipping those not feasible, not open or past a side's
- * room; with start NULL, from a head start sampled on up to `threads`
- * workers. The counts depend on neither. LM_EINTERNAL when no thread can
- * be started. */
+ * there can be; start may be NULL when n_start is 0), skipping those not
+ * feasible, not open or past a side's room. The counts do not depend on
+ * them. */
 int lm_what_if(const lm_scorer *s, const uint32_t *demand, const uint32_t *cap,
-	       gboolean keep_current, uint64_t seed, int threads, const lm_pair_ix *start,
-	       size_t n_start, long *counts, lm_error **err);
-
-/* Step 1 of lm_what_if (whatif.c) on an empty assignment g: a maximum
- * assignment on feasible arcs sampled per mentee, linked into g. The
- * sampling runs on up to `threads` workers and samples the same arcs for
- * any thread count. Exposed for the tests. */
-int lm_what_if_head_start(lm_wi_graph *g, uint64_t seed, int threads, lm_error **err);
+	       gboolean keep_current, const lm_pair_ix *start, size_t n_start, long *counts,
+	       lm_error **err);
 
 #endif
