@@ -260,6 +260,17 @@ static char *wide_model(const char *model)
 	return out;
 }
 
+/* The batch pair step on one mentor (common -1: not counted). */
+static gboolean at_least(const lm_scorer_row *row, uint32_t mentor, int32_t common,
+			 lm_score floor, lm_score *score)
+{
+	uint16_t count = (uint16_t)MAX(common, 0);
+	uint32_t kept;
+
+	return lm_scorer_pairs_at_least(row, &mentor, common >= 0 ? &count : NULL, 1, floor, NULL,
+					&kept, score) == 1;
+}
+
 /* The batch pair step keeps exactly the mentors the one-pair step keeps,
  * under random floors for the row and for each column. */
 static void check_batch(const lm_scorer_row *row, const uint32_t *mentors, const uint16_t *counts,
@@ -280,8 +291,7 @@ static void check_batch(const lm_scorer_row *row, const uint32_t *mentors, const
 			lm_score floor = with_cols ? MIN(row_floor, col_floor[mentors[i]]) : row_floor;
 			lm_score one = -1;
 
-			if (!lm_scorer_pair_at_least(row, mentors[i], counts ? counts[i] : -1, floor,
-						     &one))
+			if (!at_least(row, mentors[i], counts ? counts[i] : -1, floor, &one))
 				continue;
 			ck_assert_uint_lt(j, k);
 			ck_assert_uint_eq(kept[j], mentors[i]);
@@ -318,13 +328,11 @@ static void compare_ranges(const lm_scorer *s, uint32_t r, const lm_scorer_row *
 			ck_assert_uint_eq(out[i], whole[at]);
 			/* Infeasible pairs stay out whatever the floor. */
 			if (!lm_scorer_pair(row, out[i], TRUE, &plain))
-				ck_assert(!lm_scorer_pair_at_least(row, out[i],
-								   scan.counted ? counts[i] : -1,
-								   0, &low));
+				ck_assert(!at_least(row, out[i], scan.counted ? counts[i] : -1, 0,
+						    &low));
 			if (!scan.counted)
 				continue;
-			gboolean ok = lm_scorer_pair_at_least(row, out[i], counts[i], INT64_MIN,
-							      &counted);
+			gboolean ok = at_least(row, out[i], counts[i], INT64_MIN, &counted);
 
 			ck_assert_msg(ok == lm_scorer_pair(row, out[i], TRUE, &plain),
 				      "counted pair %u %u verdict", r, out[i]);
@@ -333,12 +341,12 @@ static void compare_ranges(const lm_scorer *s, uint32_t r, const lm_scorer_row *
 			ck_assert_int_eq(counted, plain);
 			/* A floor just above or at the score. */
 			for (lm_score floor = plain; floor <= plain + 1; floor++) {
-				lm_score at_least = -1;
+				lm_score above = -1;
 
-				ck_assert(lm_scorer_pair_at_least(row, out[i], counts[i], floor,
-								  &at_least) == (floor == plain));
+				ck_assert(at_least(row, out[i], counts[i], floor, &above) ==
+					  (floor == plain));
 				if (floor == plain)
-					ck_assert_int_eq(at_least, plain);
+					ck_assert_int_eq(above, plain);
 			}
 		}
 		check_batch(row, out, scan.counted ? counts : NULL, n, n_cols, rng);
@@ -377,8 +385,7 @@ static void compare_set(const lm_scorer *s, uint32_t r, const lm_scorer_row *row
 			lm_score plain = -1, counted = -1;
 			gboolean ok = lm_scorer_pair(row, out[at], TRUE, &plain);
 
-			ck_assert(lm_scorer_pair_at_least(row, out[at], counts[at], INT64_MIN,
-							  &counted) == ok);
+			ck_assert(at_least(row, out[at], counts[at], INT64_MIN, &counted) == ok);
 			ck_assert(!ok || counted == plain);
 		}
 		at++;

@@ -472,11 +472,6 @@ gboolean lm_scorer_pair(const lm_scorer_row *row, uint32_t mentor, gboolean scan
 	return pair_any(row, mentor, scanned, -1, INT64_MIN, score);
 }
 
-gboolean lm_scorer_pair_at_least(const lm_scorer_row *row, uint32_t mentor, int32_t common,
-				 lm_score floor, lm_score *score)
-{
-	return pair_any(row, mentor, TRUE, common, floor, score);
-}
 
 /* lm_scorer_pairs_at_least's loop, with the pair step inlined: a call per
  * pair cost about a sixth of the build's instructions. */

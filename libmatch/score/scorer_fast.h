@@ -61,24 +61,18 @@ void lm_scorer_row_begin(const lm_scorer *s, uint32_t mentee, lm_scorer_row *row
 gboolean lm_scorer_pair(const lm_scorer_row *row, uint32_t mentor, gboolean scanned,
 			lm_score *score);
 
-/* For a mentor the scan returned (common: its count of common slots from
- * lm_scorer_scan_range, or -1 when the scan did not count, so that the
- * availability rows are not read again): whether the pair is feasible and
- * scores at least floor (INT64_MIN: any score), and then its score in
- * *score. A pair below floor may stop before the filters run, so FALSE
- * does not say which of the two failed: for bounded heaps, which turn such
- * pairs away anyway. */
-gboolean lm_scorer_pair_at_least(const lm_scorer_row *row, uint32_t mentor, int32_t common,
-				 lm_score floor, lm_score *score);
-
 /* How many scanned mentors ahead the pair loops prefetch. */
 #define LM_PREFETCH_AHEAD 6
 
-/* lm_scorer_pair_at_least over n mentors the scan returned (counts: their
- * counts of common slots, or NULL), each with the floor
- * MIN(row_floor, col_floor[mentor]) (col_floor NULL: row_floor): the
- * mentors kept, in order, into out and their scores into out_score (room
- * for n each); returns how many. */
+/* For n mentors the scan returned (counts: their counts of common slots
+ * from lm_scorer_scan_range, or NULL when the scan did not count, so that
+ * the availability rows are not read again): the mentors whose pair is
+ * feasible and scores at least MIN(row_floor, col_floor[mentor])
+ * (col_floor NULL: row_floor; INT64_MIN: any score), in order, into out
+ * and their scores into out_score (room for n each); returns how many. A
+ * pair below its floor may stop before the filters run, so a mentor left
+ * out may be feasible: for bounded heaps, which turn such pairs away
+ * anyway. */
 uint32_t lm_scorer_pairs_at_least(const lm_scorer_row *row, const uint32_t *mentors,
 				  const uint16_t *counts, uint32_t n, lm_score row_floor,
 				  const lm_score *col_floor, uint32_t *out, lm_score *out_score);
