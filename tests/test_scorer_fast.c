@@ -273,6 +273,9 @@ static gboolean at_least(const lm_scorer_row *row, uint32_t mentor, int32_t comm
 
 /* The batch pair step keeps exactly the mentors the one-pair step keeps,
  * under random floors for the row and for each column. */
+/* Batches the vector step took (scorer_vec.c). */
+static long vec_batches;
+
 static void check_batch(const lm_scorer_row *row, const uint32_t *mentors, const uint16_t *counts,
 			uint32_t n, uint32_t n_cols, GRand *rng)
 {
@@ -299,6 +302,22 @@ static void check_batch(const lm_scorer_row *row, const uint32_t *mentors, const
 			j++;
 		}
 		ck_assert_uint_eq(j, k);
+		/* The scalar step (what rows the vector step does not serve
+		 * take) keeps the same mentors with the same scores. */
+		lm_scorer_row scalar = *row;
+		uint32_t *kept2 = g_new(uint32_t, n + 1);
+		lm_score *kept_score2 = g_new(lm_score, n + 1);
+
+		scalar.vec = FALSE;
+		ck_assert_uint_eq(lm_scorer_pairs_at_least(&scalar, mentors, counts, n, row_floor,
+							   with_cols ? col_floor : NULL, kept2,
+							   kept_score2),
+				  k);
+		ck_assert(memcmp(kept, kept2, k * sizeof *kept) == 0);
+		ck_assert(memcmp(kept_score, kept_score2, k * sizeof *kept_score) == 0);
+		vec_batches += row->vec;
+		g_free(kept2);
+		g_free(kept_score2);
 	}
 	g_free(col_floor);
 	g_free(kept_score);
@@ -465,6 +484,14 @@ static void run_cases(gboolean wide, int rounds)
 			lm_model_free(model);
 		}
 	}
+#if defined(__GNUC__) && defined(__x86_64__)
+	/* Where the CPU has it, the vector step must have served most batches
+	 * (wide vocabularies leave goals and languages to the table). */
+	if (!wide && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl") &&
+	    __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512bw") &&
+	    __builtin_cpu_supports("avx512vpopcntdq"))
+		ck_assert_int_gt(vec_batches, 1000);
+#endif
 	/* The cohorts must exercise both verdicts, or the test proves little. */
 	ck_assert_int_gt(feasible, pairs / 50);
 	ck_assert_int_lt(feasible, pairs);

@@ -112,7 +112,34 @@ struct lm_scorer {
 	uint32_t fast_kinds;
 	uint32_t fast_table_filters, fast_table_scores;
 	gboolean has_popcnt;
+	/* scorer_vec.c: the CPU has the AVX-512 parts the vector step uses and
+	 * the model leaves nothing to the table; sen_part padded to 32 entries
+	 * when it has no more (the step then looks up in registers) */
+	gboolean vec_ok;
+	gboolean vec_sen_small;
+	lm_score vec_sen_part[32];
 };
+
+/* Criterion c's contribution at raw score raw (scorer.h: LM_UNIT). */
+static inline lm_score lm_part(const lm_scorer *s, unsigned c, uint32_t raw)
+{
+	return (s->weight[c] * (lm_score)raw + LM_UNIT / 2) / LM_UNIT;
+}
+
+static inline gboolean lm_weighted(const lm_scorer *s, unsigned c)
+{
+	return s->weight[c] > 0;
+}
+
+static inline gboolean lm_required(const lm_scorer *s, unsigned c)
+{
+	return (s->required & (1u << c)) != 0;
+}
+
+static inline gboolean lm_active(const lm_scorer *s, unsigned c)
+{
+	return lm_weighted(s, c) || lm_required(s, c);
+}
 
 /* The raw scores of criteria from the people's own fields, shared by the
  * criteria table (criteria_*.c) and the fused pair step (scorer_fast.c),

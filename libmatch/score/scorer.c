@@ -201,7 +201,7 @@ lm_score lm_scorer_score(const lm_scorer *s, uint32_t mentee, uint32_t mentor,
 		uint32_t raw = lm_criteria[c].score(s, &p);
 		/* Rounded per criterion; the total is the sum of the parts, so
 		 * they add up exactly. */
-		lm_score part = (s->weight[c] * (lm_score)raw + LM_UNIT / 2) / LM_UNIT;
+		lm_score part = lm_part(s, c, raw);
 		total += part;
 		if (components)
 			components[c] = part;

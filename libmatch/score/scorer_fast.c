@@ -8,41 +8,6 @@
 
 #define BIT(c) (1u << (c))
 
-/* Mentors' features, one cache line each: what the fused step reads. */
-struct lm_mentor_feat {
-	uint64_t offers; /* first word of the offers (goal_words == 1 is fused) */
-	uint64_t lang;   /* languages at min_level, first word (lang_words == 1) */
-	lm_score fixed;  /* the contributions that depend on the mentor only */
-	int32_t region, origin, stage;
-	int16_t arrival_year, birth_year;
-	uint8_t modes, consent, gender, pref_gender, pref_gender_hard, pref_origin;
-	uint8_t has_avail, has_languages, has_offers;
-	uint8_t adult; /* passes the seniority filter's age rule */
-	uint16_t kind;  /* modes * (regions + 1) + region + 1, when s->fast_kinds */
-	uint8_t unused[8];
-};
-
-G_STATIC_ASSERT(sizeof(struct lm_mentor_feat) == LM_FEAT_BYTES);
-
-static inline lm_score part(const lm_scorer *s, unsigned c, uint32_t raw)
-{
-	return (s->weight[c] * (lm_score)raw + LM_UNIT / 2) / LM_UNIT;
-}
-
-static inline gboolean weighted(const lm_scorer *s, unsigned c)
-{
-	return s->weight[c] > 0;
-}
-
-static inline gboolean required(const lm_scorer *s, unsigned c)
-{
-	return (s->required & BIT(c)) != 0;
-}
-
-static gboolean active(const lm_scorer *s, unsigned c)
-{
-	return weighted(s, c) || required(s, c);
-}
 
 /* The contribution of every availability overlap (0..LM_AVAIL_WORDS * 64
  * common slots), of each stage verdict and age gap, of each arrival gap
@@ -57,7 +22,7 @@ static void bind_tables(lm_scorer *s)
 		uint32_t raw = n <= min ? 0 : n >= full ? LM_UNIT
 				: (uint32_t)((uint64_t)(n - min) * LM_UNIT / (full - min));
 
-		s->avail_part[n] = part(s, LM_CRIT_AVAILABILITY, raw);
+		s->avail_part[n] = lm_part(s, LM_CRIT_AVAILABILITY, raw);
 	}
 	uint32_t max = (uint32_t)s->p->stage.max_age_gap;
 
@@ -68,17 +33,17 @@ static void bind_tables(lm_scorer *s)
 	for (uint32_t v = 0; v < 3; v++)
 		for (uint32_t ix = 0; ix <= max + 1; ix++)
 			s->stage_part[v * (max + 2) + ix] =
-				part(s, LM_CRIT_STAGE, lm_stage_raw_at(s, v, ix));
+				lm_part(s, LM_CRIT_STAGE, lm_stage_raw_at(s, v, ix));
 	/* Below ideal_lo every gap scores 0, and from ideal_hi + the decay on. */
 	s->sen_lo = s->p->seniority.ideal_lo - 1;
 	s->sen_hi = s->p->seniority.ideal_hi + LM_SENIORITY_DECAY_YEARS;
 	s->sen_part = g_new(lm_score, (size_t)(s->sen_hi - s->sen_lo + 1));
 	for (int32_t gap = s->sen_lo; gap <= s->sen_hi; gap++)
 		s->sen_part[gap - s->sen_lo] =
-			part(s, LM_CRIT_SENIORITY, lm_seniority_gap_raw(s, gap));
+			lm_part(s, LM_CRIT_SENIORITY, lm_seniority_gap_raw(s, gap));
 	for (unsigned c = 0; c < LM_CRIT_COUNT; c++) {
-		s->fast_neutral[c] = part(s, c, LM_NEUTRAL);
-		s->fast_full[c] = part(s, c, LM_UNIT);
+		s->fast_neutral[c] = lm_part(s, c, LM_NEUTRAL);
+		s->fast_full[c] = lm_part(s, c, LM_UNIT);
 	}
 }
 
@@ -90,13 +55,13 @@ void lm_scorer_fast_bind(lm_scorer *s)
 	/* Level reads the mentor's taught ranges and the mentee's levels:
 	 * rare (tutoring), left to the table. So are goal sets or language
 	 * sets wider than one word. */
-	s->fast_table_filters = required(s, LM_CRIT_LEVEL) ? BIT(LM_CRIT_LEVEL) : 0;
-	s->fast_table_scores = weighted(s, LM_CRIT_LEVEL) ? BIT(LM_CRIT_LEVEL) : 0;
-	if (c->goal_words > 1 && weighted(s, LM_CRIT_GOALS))
+	s->fast_table_filters = lm_required(s, LM_CRIT_LEVEL) ? BIT(LM_CRIT_LEVEL) : 0;
+	s->fast_table_scores = lm_weighted(s, LM_CRIT_LEVEL) ? BIT(LM_CRIT_LEVEL) : 0;
+	if (c->goal_words > 1 && lm_weighted(s, LM_CRIT_GOALS))
 		s->fast_table_scores |= BIT(LM_CRIT_GOALS);
-	if (active(s, LM_CRIT_LANGUAGE) && s->lang_words > 1) {
+	if (lm_active(s, LM_CRIT_LANGUAGE) && s->lang_words > 1) {
 		s->fast_table_filters |= s->required & BIT(LM_CRIT_LANGUAGE);
-		s->fast_table_scores |= weighted(s, LM_CRIT_LANGUAGE) ? BIT(LM_CRIT_LANGUAGE) : 0;
+		s->fast_table_scores |= lm_weighted(s, LM_CRIT_LANGUAGE) ? BIT(LM_CRIT_LANGUAGE) : 0;
 	}
 	bind_tables(s);
 #if defined(__GNUC__) && defined(__x86_64__) && !defined(__POPCNT__)
@@ -120,8 +85,8 @@ void lm_scorer_fast_bind(lm_scorer *s)
 		f->offers = lm_person_offers(c, p)[0];
 		f->lang = s->lang_ok[LM_ROLE_MENTOR] ? s->lang_ok[LM_ROLE_MENTOR][(size_t)m * s->lang_words]
 						     : 0;
-		f->fixed = weighted(s, LM_CRIT_TRAINED)
-				   ? part(s, LM_CRIT_TRAINED, lm_crit_trained_score(s, &ref))
+		f->fixed = lm_weighted(s, LM_CRIT_TRAINED)
+				   ? lm_part(s, LM_CRIT_TRAINED, lm_crit_trained_score(s, &ref))
 				   : 0;
 		f->region = p->region;
 		f->origin = p->origin;
@@ -141,6 +106,7 @@ void lm_scorer_fast_bind(lm_scorer *s)
 			   c->as_of_year - p->birth_year >= s->p->seniority.adult_age;
 		f->kind = (uint16_t)(p->modes * kinds_per_mode + (uint32_t)(p->region + 1));
 	}
+	lm_scorer_vec_bind(s);
 }
 
 void lm_scorer_fast_free(lm_scorer *s)
@@ -164,7 +130,9 @@ static void goal_tables(const lm_scorer *s, const lm_person *a, lm_scorer_row *r
 		row->goal_bit[p] = (uint8_t)goal[p];
 	for (uint32_t got = 0; n && got <= total; got++)
 		row->goal_part[got] =
-			part(s, LM_CRIT_GOALS, (uint32_t)((uint64_t)got * LM_UNIT / total));
+			lm_part(s, LM_CRIT_GOALS, (uint32_t)((uint64_t)got * LM_UNIT / total));
+	for (uint32_t got = n ? total + 1 : 0; got < 16; got++)
+		row->goal_part[got] = 0; /* never got, but loaded */
 }
 
 void lm_scorer_row_begin(const lm_scorer *s, uint32_t mentee, lm_scorer_row *row)
@@ -181,17 +149,17 @@ void lm_scorer_row_begin(const lm_scorer *s, uint32_t mentee, lm_scorer_row *row
 	row->lang = s->lang_ok[LM_ROLE_MENTEE] && s->lang_words == 1
 			    ? s->lang_ok[LM_ROLE_MENTEE][mentee]
 			    : 0;
-	if (weighted(s, LM_CRIT_WAITING))
-		row->fixed += part(s, LM_CRIT_WAITING, lm_crit_waiting_score(s, &ref));
+	if (lm_weighted(s, LM_CRIT_WAITING))
+		row->fixed += lm_part(s, LM_CRIT_WAITING, lm_crit_waiting_score(s, &ref));
 	/* Explicit choices are rare: the table looks them up. */
 	if (a->choices.len) {
 		row->table_filters |= s->required & BIT(LM_CRIT_CHOICE);
-		row->table_scores |= weighted(s, LM_CRIT_CHOICE) ? BIT(LM_CRIT_CHOICE) : 0;
-	} else if (weighted(s, LM_CRIT_CHOICE)) {
-		row->fixed += part(s, LM_CRIT_CHOICE, LM_NEUTRAL);
+		row->table_scores |= lm_weighted(s, LM_CRIT_CHOICE) ? BIT(LM_CRIT_CHOICE) : 0;
+	} else if (lm_weighted(s, LM_CRIT_CHOICE)) {
+		row->fixed += lm_part(s, LM_CRIT_CHOICE, LM_NEUTRAL);
 	}
 	/* Every kind of mentor's region verdict and contribution once a row. */
-	if (s->fast_kinds && active(s, LM_CRIT_REGION)) {
+	if (s->fast_kinds && lm_active(s, LM_CRIT_REGION)) {
 		uint32_t per_mode = s->fast_kinds / 4;
 
 		for (uint32_t k = 0; k < s->fast_kinds; k++) {
@@ -200,13 +168,13 @@ void lm_scorer_row_begin(const lm_scorer *s, uint32_t mentee, lm_scorer_row *row
 			row->region_ok[k] = (uint8_t)lm_region_eval(s, a->modes, a->region,
 								    (uint8_t)(k / per_mode),
 								    (int32_t)(k % per_mode) - 1, &raw);
-			row->region_part[k] = weighted(s, LM_CRIT_REGION)
-						      ? part(s, LM_CRIT_REGION, raw)
+			row->region_part[k] = lm_weighted(s, LM_CRIT_REGION)
+						      ? lm_part(s, LM_CRIT_REGION, raw)
 						      : 0;
 		}
 	}
 	row->n_goals = a->goals.len;
-	if (weighted(s, LM_CRIT_GOALS) && !(row->table_scores & BIT(LM_CRIT_GOALS))) {
+	if (lm_weighted(s, LM_CRIT_GOALS) && !(row->table_scores & BIT(LM_CRIT_GOALS))) {
 		if (row->n_goals > LM_FAST_GOALS)
 			row->table_scores |= BIT(LM_CRIT_GOALS);
 		else
@@ -219,8 +187,9 @@ void lm_scorer_row_begin(const lm_scorer *s, uint32_t mentee, lm_scorer_row *row
 
 	row->minor_max = 0;
 	for (unsigned k = 0; k < LM_CRIT_COUNT; k++)
-		if ((minor & BIT(k)) && weighted(s, k))
+		if ((minor & BIT(k)) && lm_weighted(s, k))
 			row->minor_max += s->fast_full[k];
+	lm_scorer_vec_row_begin(s, row);
 }
 
 /* hw: the caller is compiled for the POPCNT instruction, which the builtin
@@ -263,7 +232,7 @@ pair_prepare(const lm_scorer_row *row, uint32_t mentor, int32_t known, gboolean 
 				in->common += popcount_as(x[w] & y[w], hw);
 		}
 	}
-	if (!active(s, LM_CRIT_REGION))
+	if (!lm_active(s, LM_CRIT_REGION))
 		return;
 	if (s->fast_kinds) {
 		in->meet = row->region_ok[b->kind];
@@ -272,7 +241,7 @@ pair_prepare(const lm_scorer_row *row, uint32_t mentor, int32_t known, gboolean 
 		uint32_t raw;
 
 		in->meet = lm_region_eval(s, a->modes, a->region, b->modes, b->region, &raw);
-		in->region_part = part(s, LM_CRIT_REGION, raw);
+		in->region_part = lm_part(s, LM_CRIT_REGION, raw);
 	}
 }
 
@@ -335,7 +304,7 @@ pair_major(const lm_scorer_row *row, const pair_inputs *in)
 	const lm_mentor_feat *b = in->b;
 	lm_score total = row->fixed + b->fixed + in->region_part; /* 0 without a weight */
 
-	if (weighted(s, LM_CRIT_GOALS) && !(row->table_scores & BIT(LM_CRIT_GOALS))) {
+	if (lm_weighted(s, LM_CRIT_GOALS) && !(row->table_scores & BIT(LM_CRIT_GOALS))) {
 		if (row->n_goals == 0 || !b->has_offers) {
 			total += s->fast_neutral[LM_CRIT_GOALS];
 		} else {
@@ -346,7 +315,7 @@ pair_major(const lm_scorer_row *row, const pair_inputs *in)
 			total += row->goal_part[got];
 		}
 	}
-	if (weighted(s, LM_CRIT_AVAILABILITY))
+	if (lm_weighted(s, LM_CRIT_AVAILABILITY))
 		total += a->has_avail && b->has_avail ? s->avail_part[in->common]
 						      : s->fast_neutral[LM_CRIT_AVAILABILITY];
 	return total;
@@ -362,35 +331,35 @@ pair_minor(const lm_scorer_row *row, uint32_t mentor, const pair_inputs *in, gbo
 	const lm_mentor_feat *b = in->b;
 	lm_score total = 0;
 
-	if (weighted(s, LM_CRIT_STAGE))
+	if (lm_weighted(s, LM_CRIT_STAGE))
 		total += s->stage_part[lm_stage_verdict(a->stage, b->stage) *
 					       ((uint32_t)s->p->stage.max_age_gap + 2) +
 				       lm_age_index(s, a->birth_year, b->birth_year)];
-	if (weighted(s, LM_CRIT_SENIORITY))
+	if (lm_weighted(s, LM_CRIT_SENIORITY))
 		total += a->arrival_year == 0 || b->arrival_year == 0
 				 ? s->fast_neutral[LM_CRIT_SENIORITY]
 				 : s->sen_part[CLAMP(a->arrival_year - b->arrival_year,
 						     s->sen_lo, s->sen_hi) - s->sen_lo];
-	if (weighted(s, LM_CRIT_LANGUAGE) && !(s->fast_table_scores & BIT(LM_CRIT_LANGUAGE)))
+	if (lm_weighted(s, LM_CRIT_LANGUAGE) && !(s->fast_table_scores & BIT(LM_CRIT_LANGUAGE)))
 		total += !a->has_languages || !b->has_languages ? s->fast_neutral[LM_CRIT_LANGUAGE]
 			 : popcount_as(row->lang & b->lang, hw) >= 2 ? s->fast_full[LM_CRIT_LANGUAGE]
 								      : 0;
-	if (weighted(s, LM_CRIT_CONTINUITY) &&
+	if (lm_weighted(s, LM_CRIT_CONTINUITY) &&
 	    (lm_span_has(c, a->good_previous, mentor) || lm_span_has(c, a->current, mentor)))
 		total += s->fast_full[LM_CRIT_CONTINUITY];
-	if (weighted(s, LM_CRIT_GENDER)) {
+	if (lm_weighted(s, LM_CRIT_GENDER)) {
 		gboolean hard_on = (s->required & BIT(LM_CRIT_GENDER)) != 0;
 
-		total += part(s, LM_CRIT_GENDER,
+		total += lm_part(s, LM_CRIT_GENDER,
 			      lm_both_sides(lm_gender_verdict(hard_on, a->pref_gender,
 							      a->pref_gender_required, b->gender),
 					    lm_gender_verdict(hard_on, b->pref_gender,
 							      b->pref_gender_hard, a->gender)));
 	}
-	if (weighted(s, LM_CRIT_ORIGIN)) {
+	if (lm_weighted(s, LM_CRIT_ORIGIN)) {
 		gboolean avoid = !(s->required & BIT(LM_CRIT_ORIGIN));
 
-		total += part(s, LM_CRIT_ORIGIN,
+		total += lm_part(s, LM_CRIT_ORIGIN,
 			      lm_both_sides(lm_origin_verdict(avoid, a->origin, a->pref_origin,
 							      b->origin),
 					    lm_origin_verdict(avoid, b->origin, b->pref_origin,
@@ -404,7 +373,7 @@ pair_minor(const lm_scorer_row *row, uint32_t mentor, const pair_inputs *in, gbo
 		for (uint32_t f = row->table_scores; f; f &= f - 1) {
 			unsigned k = (unsigned)__builtin_ctz(f);
 
-			total += part(s, k, lm_criteria[k].score(s, &ref));
+			total += lm_part(s, k, lm_criteria[k].score(s, &ref));
 		}
 	}
 	return total;
@@ -519,6 +488,10 @@ uint32_t lm_scorer_pairs_at_least(const lm_scorer_row *row, const uint32_t *ment
 				  const uint16_t *counts, uint32_t n, lm_score row_floor,
 				  const lm_score *col_floor, uint32_t *out, lm_score *out_score)
 {
+	if (row->vec && (counts || !row->pair.mentee->has_avail ||
+			 !lm_weighted(row->s, LM_CRIT_AVAILABILITY)))
+		return lm_scorer_vec_pairs(row, mentors, counts, n, row_floor, col_floor, out,
+					   out_score);
 #if defined(__GNUC__) && defined(__x86_64__) && !defined(__POPCNT__)
 	if (row->s->has_popcnt)
 		return pairs_popcnt(row, mentors, counts, n, row_floor, col_floor, out, out_score);
