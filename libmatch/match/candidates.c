@@ -9,6 +9,8 @@
 #include "core/cohort_private.h"
 #include "core/error_private.h"
 #include "match/candidates.h"
+#include "core/cohort_build.h"
+#include "score/model_private.h"
 #include "score/scorer_fast.h"
 
 /* Mentees per chunk: large enough to amortise taking a chunk, small enough
@@ -33,11 +35,38 @@ typedef struct {
  * scan's stride). */
 #define LM_BLOCK_COLS 2048
 
+/* A mentee's candidate as one integer: its score above its mentor's index
+ * counted down, so that a worse candidate (lower score, or the same score
+ * and a higher index: the lower index wins ties) is a smaller key and the
+ * heap compares one word, without branches. Scores are at most the sum of
+ * the weights and never negative; mentors are fewer than 2^24. */
+#define LM_KEY_COL_BITS 24
+#define LM_KEY_COL_MASK ((INT64_C(1) << LM_KEY_COL_BITS) - 1)
+G_STATIC_ASSERT(LM_MAX_PEOPLE <= LM_KEY_COL_MASK);
+G_STATIC_ASSERT((double)LM_CRIT_COUNT * LM_WEIGHT_MAX * 1e6 < (double)(INT64_C(1) << (62 - LM_KEY_COL_BITS)));
+
+typedef int64_t arc_key;
+
+static inline arc_key key_of(uint32_t col, lm_score score)
+{
+	return score * (LM_KEY_COL_MASK + 1) + (LM_KEY_COL_MASK - col);
+}
+
+static inline lm_score key_score(arc_key key)
+{
+	return key >> LM_KEY_COL_BITS;
+}
+
+static inline uint32_t key_col(arc_key key)
+{
+	return (uint32_t)(LM_KEY_COL_MASK - (key & LM_KEY_COL_MASK));
+}
+
 /* One mentee of the chunk being built. */
 typedef struct {
 	lm_scorer_row row;
 	lm_scan_row scan;
-	arc *heap;        /* its top_k so far (a bounded heap), or all its arcs */
+	arc_key *heap;    /* its top_k so far (a bounded heap), or all its arcs */
 	uint32_t n;
 	gboolean pruned;  /* its heap turned a pair away */
 	gboolean active;  /* it wants a mentor */
@@ -46,7 +75,7 @@ typedef struct {
 /* Per worker, allocated once. */
 typedef struct {
 	row_state *rows;     /* LM_ROWS_PER_CHUNK, or one without top_k */
-	arc *heaps;          /* their heaps */
+	arc_key *heaps;      /* their heaps */
 	uint32_t *scan;      /* the mentors lm_scorer_scan_range leaves for a row */
 	uint16_t *counts;    /* and their common slots with it */
 	col_entry *col_heap; /* the column heaps, at col_start[c] */
@@ -78,54 +107,75 @@ typedef struct {
 	gint pruned;         /* atomic flag */
 } build_job;
 
-/* "a is a worse candidate than b" for a mentee: lower score, or equal score
- * and higher mentor index (so the lower index wins ties). */
-static inline gboolean worse(const arc *a, const arc *b)
-{
-	return a->score < b->score || (a->score == b->score && a->col > b->col);
-}
-
+/* "a is a worse candidate than b" for a mentor: lower score, or equal
+ * score and higher mentee index (so the lower index wins ties). */
 static inline gboolean worse_entry(const col_entry *a, const col_entry *b)
 {
 	return a->score < b->score || (a->score == b->score && a->row > b->row);
 }
 
-/* Bounded min-heaps (worst on top) keep the k best in O(n log k). The two
- * element types share the code through a macro rather than a comparator
- * pointer: the push runs once per scored pair. */
-#define DEFINE_HEAP(NAME, T, WORSE)                                                         \
-	static gboolean NAME(T *h, uint32_t *n, size_t k, T a)                                  \
-	{                                                                                       \
-		size_t i;                                                                       \
-		if (*n < k) {                                                                   \
-			i = (*n)++;                                                             \
-			while (i > 0 && WORSE(&a, &h[(i - 1) / 2])) {                           \
-				h[i] = h[(i - 1) / 2];                                          \
-				i = (i - 1) / 2;                                                \
-			}                                                                       \
-			h[i] = a;                                                               \
-			return FALSE;                                                           \
-		}                                                                               \
-		if (!WORSE(&h[0], &a))                                                          \
-			return TRUE;                                                            \
-		for (i = 0;;) {                                                                 \
-			size_t l = 2 * i + 1, m = i;                                            \
-			const T *best = &a;                                                     \
-			if (l < *n && WORSE(&h[l], best))                                       \
-				m = l, best = &h[l];                                            \
-			if (l + 1 < *n && WORSE(&h[l + 1], best))                               \
-				m = l + 1, best = &h[l + 1];                                    \
-			if (m == i)                                                             \
-				break;                                                          \
-			h[i] = h[m];                                                            \
-			i = m;                                                                  \
-		}                                                                               \
-		h[i] = a;                                                                       \
-		return TRUE;                                                                    \
-	}
+/* Bounded min-heaps (worst on top) keep the k best in O(n log k); both
+ * return whether a candidate was turned away. The mentee's heap of keys
+ * picks the child to follow with a conditional move: a branch there is a
+ * coin toss, and mispredicted it cost more than the rest of the push. */
+static gboolean row_push(arc_key *h, uint32_t *n, size_t k, arc_key a)
+{
+	size_t i, len = *n;
 
-DEFINE_HEAP(row_push, arc, worse)
-DEFINE_HEAP(col_push, col_entry, worse_entry)
+	if (len < k) {
+		for (i = (*n)++; i > 0 && a < h[(i - 1) / 2]; i = (i - 1) / 2)
+			h[i] = h[(i - 1) / 2];
+		h[i] = a;
+		return FALSE;
+	}
+	if (a <= h[0])
+		return TRUE;
+	for (i = 0;;) {
+		size_t l = 2 * i + 1, c;
+
+		if (l + 1 < len)
+			c = l + (h[l + 1] < h[l]);
+		else if (l < len)
+			c = l;
+		else
+			break;
+		if (h[c] >= a)
+			break;
+		h[i] = h[c];
+		i = c;
+	}
+	h[i] = a;
+	return TRUE;
+}
+
+static gboolean col_push(col_entry *h, uint32_t *n, size_t k, col_entry a)
+{
+	size_t i;
+
+	if (*n < k) {
+		for (i = (*n)++; i > 0 && worse_entry(&a, &h[(i - 1) / 2]); i = (i - 1) / 2)
+			h[i] = h[(i - 1) / 2];
+		h[i] = a;
+		return FALSE;
+	}
+	if (!worse_entry(&h[0], &a))
+		return TRUE;
+	for (i = 0;;) {
+		size_t l = 2 * i + 1, m = i;
+		const col_entry *best = &a;
+
+		if (l < *n && worse_entry(&h[l], best))
+			m = l, best = &h[l];
+		if (l + 1 < *n && worse_entry(&h[l + 1], best))
+			m = l + 1, best = &h[l + 1];
+		if (m == i)
+			break;
+		h[i] = h[m];
+		i = m;
+	}
+	h[i] = a;
+	return TRUE;
+}
 
 static int compare_col(const void *a, const void *b)
 {
@@ -178,7 +228,7 @@ static void row_block(build_job *job, worker *wk, row_state *st, uint32_t r, uin
 		 * come out as they would). */
 		uint32_t kept = lm_scorer_pairs_at_least(
 			&st->row, wk->scan + at, counts ? counts + at : NULL,
-			MIN(LM_PAIR_BATCH, n_open - at), pruned ? st->heap[0].score : INT64_MIN,
+			MIN(LM_PAIR_BATCH, n_open - at), pruned ? key_score(st->heap[0]) : INT64_MIN,
 			job->col_start ? wk->col_floor : NULL, wk->kept, wk->kept_score);
 
 		for (uint32_t i = 0; i < kept; i++) {
@@ -189,10 +239,10 @@ static void row_block(build_job *job, worker *wk, row_state *st, uint32_t r, uin
 				continue;
 			scored++;
 			if (!k) {
-				st->heap[n++] = a;
+				st->heap[n++] = key_of(m, a.score);
 				continue;
 			}
-			pruned |= row_push(st->heap, &n, k, a);
+			pruned |= row_push(st->heap, &n, k, key_of(m, a.score));
 			if (!job->col_start)
 				continue;
 			size_t from = job->col_start[m], len = job->col_start[m + 1] - from;
@@ -222,11 +272,15 @@ static void row_close(build_job *job, row_state *st, uint32_t r)
 	if (!st->active)
 		return;
 	if (st->pruned) {
-		job->row_bound[r] = st->heap[0].score; /* the k-th best */
+		job->row_bound[r] = key_score(st->heap[0]); /* the k-th best */
 		g_atomic_int_set(&job->pruned, 1);
 	}
-	qsort(st->heap, st->n, sizeof(arc), compare_col);
-	job->row_arcs[r] = g_memdup2(st->heap, st->n * sizeof(arc));
+	arc *arcs = g_new(arc, MAX(st->n, 1u));
+
+	for (uint32_t i = 0; i < st->n; i++)
+		arcs[i] = (arc){ key_col(st->heap[i]), key_score(st->heap[i]) };
+	qsort(arcs, st->n, sizeof(arc), compare_col);
+	job->row_arcs[r] = arcs;
 	job->row_len[r] = st->n;
 }
 
@@ -430,7 +484,7 @@ static void workers_init(build_job *job, uint32_t n_workers)
 		size_t per_row = MAX(job->top_k ? job->top_k : job->n_cols, 1u);
 
 		job->w[t].rows = g_new(row_state, rows);
-		job->w[t].heaps = g_new(arc, rows * per_row);
+		job->w[t].heaps = g_new(arc_key, rows * per_row);
 		for (uint32_t r = 0; r < rows; r++)
 			job->w[t].rows[r].heap = job->w[t].heaps + r * per_row;
 		job->w[t].scan = g_new(uint32_t, MAX(job->n_cols, 1u));
