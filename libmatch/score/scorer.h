@@ -72,6 +72,7 @@ typedef struct lm_scan_row {
 	gboolean by_kind;   /* ok is indexed by mentor kind */
 	gboolean counted;   /* the scan counts common slots (lm_scorer_scan_range) */
 	uint8_t ok[4 * LM_SCAN_REGIONS]; /* can meet a mentor of each kind */
+	uint64_t ok_bits[4 * LM_SCAN_REGIONS / 64]; /* the same as bits, for vector scans */
 } lm_scan_row;
 
 /* Prepares row for mentee; the row borrows the scorer. */

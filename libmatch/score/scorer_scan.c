@@ -169,27 +169,52 @@ __attribute__((target("popcnt"))) static uint32_t scan_popcnt(const uint64_t *a,
 #if defined(__GNUC__) && defined(__x86_64__) && !defined(LM_NO_AVX512)
 #define LM_SCAN_AVX512 1
 /* Eight mentors at a time, by columns: the common slots of each lane with
- * the mentee, compared with need, the passing lanes written in order. */
-__attribute__((target("avx512f,avx512vpopcntdq"))) static uint32_t
+ * the mentee, compared with need, the passing lanes written in order.
+ * With ok_bits (the row's answer by mentor kind, as bits) and the
+ * mentors' kinds, the region test is applied in the same pass. */
+__attribute__((target("avx512f,avx512vl,avx512bw,avx512vpopcntdq"))) static uint32_t
 scan_avx512(const uint64_t *a, const packed *p, uint32_t first, uint32_t last, uint32_t need,
-	    uint32_t *out, uint16_t *counts)
+	    const uint64_t *ok_bits, const uint16_t *kinds, uint32_t *out, uint16_t *counts)
 {
 	const uint64_t *cols = p->cols;
 	size_t stride = p->stride;
 	__m512i av[LM_AVAIL_WORDS], needv = _mm512_set1_epi64((long long)need);
-	uint32_t n = 0;
+	const uint64_t *col[LM_AVAIL_WORDS];
+	uint32_t n = 0, words = 0;
 
 	__m512i lanes = _mm512_set_epi64(7, 6, 5, 4, 3, 2, 1, 0);
+	__m512i ok_lo = _mm512_setzero_si512(), ok_hi = _mm512_setzero_si512();
 
+	if (ok_bits) {
+		ok_lo = _mm512_loadu_si512(ok_bits);
+		ok_hi = _mm512_loadu_si512(ok_bits + 8);
+	}
+
+	/* Only the mentee's words with a slot: most give a few days of the
+	 * week, and a word without one adds nothing to any count. */
 	for (int w = 0; w < LM_AVAIL_WORDS; w++)
-		av[w] = _mm512_set1_epi64((long long)a[w]);
+		if (a[w]) {
+			av[words] = _mm512_set1_epi64((long long)a[w]);
+			col[words++] = cols + (size_t)w * stride;
+		}
 	for (uint32_t m = first; m < last; m += 8) {
-		__m512i cnt = _mm512_popcnt_epi64(_mm512_and_si512(av[0], _mm512_loadu_si512(cols + m)));
+		__m512i cnt = _mm512_setzero_si512();
 
-		for (int w = 1; w < LM_AVAIL_WORDS; w++)
+		for (uint32_t w = 0; w < words; w++)
 			cnt = _mm512_add_epi64(cnt, _mm512_popcnt_epi64(_mm512_and_si512(
-				av[w], _mm512_loadu_si512(cols + w * stride + m))));
+				av[w], _mm512_loadu_si512(col[w] + m))));
 		unsigned k = (unsigned)_mm512_cmpge_epu64_mask(cnt, needv) | p->none_bits[m / 8];
+
+		if (ok_bits) {
+			/* bit kind % 64 of word kind / 64 (16 words in two registers) */
+			__m512i kind = _mm512_cvtepu16_epi64(_mm_maskz_loadu_epi16(
+				(__mmask8)(last - m < 8 ? (1u << (last - m)) - 1 : 0xff), kinds + m));
+			__m512i word = _mm512_permutex2var_epi64(ok_lo, _mm512_srli_epi64(kind, 6), ok_hi);
+
+			k &= _mm512_test_epi64_mask(
+				_mm512_srlv_epi64(word, _mm512_and_si512(kind, _mm512_set1_epi64(63))),
+				_mm512_set1_epi64(1));
+		}
 
 		if (last - m < 8) {
 			k &= (1u << (last - m)) - 1;
@@ -235,10 +260,15 @@ void lm_scorer_scan_begin(const lm_scorer *s, uint32_t mentee, lm_scan_row *row)
 	 * then one lookup per mentor instead of a chain of branches. */
 	uint32_t n_regions = lm_vocab_size(s->cohort->regions);
 
+	memset(row->ok_bits, 0, sizeof row->ok_bits);
 	for (uint32_t modes = 0; modes < 4; modes++)
-		for (uint32_t r = 0; r <= n_regions; r++)
-			row->ok[modes * LM_SCAN_REGIONS + r] = (uint8_t)lm_region_can_meet(
-				s, me->modes, me->region, (uint8_t)modes, (int32_t)r - 1);
+		for (uint32_t r = 0; r <= n_regions; r++) {
+			uint32_t kind = modes * LM_SCAN_REGIONS + r;
+
+			row->ok[kind] = (uint8_t)lm_region_can_meet(s, me->modes, me->region,
+								   (uint8_t)modes, (int32_t)r - 1);
+			row->ok_bits[kind / 64] |= (uint64_t)row->ok[kind] << (kind % 64);
+		}
 }
 
 /* Keeps the mentors of out who can meet the mentee (the region filter). */
@@ -264,10 +294,13 @@ static uint32_t scan_regions(const lm_scorer *s, const lm_scan_row *row, uint32_
 }
 
 /* The positions first .. last - 1 of p that pass the hours with the
- * mentee, into out. */
+ * mentee, into out. With scan (positions are mentor indices), the kernel
+ * that can also applies the region test, and says so in *regions. */
 static uint32_t scan_hours(const lm_scorer *s, const packed *p, const lm_person *me,
-			   uint32_t first, uint32_t last, uint32_t *out, uint16_t *counts)
+			   uint32_t first, uint32_t last, const lm_scan_row *scan,
+			   gboolean *regions, uint32_t *out, uint16_t *counts)
 {
+	*regions = FALSE;
 	if (!s->scan_avail || !me->has_avail) {
 		for (uint32_t m = first; m < last; m++)
 			out[m - first] = m;
@@ -277,8 +310,14 @@ static uint32_t scan_hours(const lm_scorer *s, const packed *p, const lm_person 
 	uint32_t need = s->p->availability.min_slots;
 
 #ifdef LM_SCAN_AVX512
-	if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vpopcntdq"))
-		return scan_avx512(me->avail, p, first, last, need, out, counts);
+	if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl") &&
+	    __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vpopcntdq")) {
+		gboolean fused = scan && scan->by_kind;
+
+		*regions = fused;
+		return scan_avx512(me->avail, p, first, last, need, fused ? scan->ok_bits : NULL,
+				   fused ? s->scan_class : NULL, out, counts);
+	}
 #endif
 #ifdef LM_SCAN_DISPATCH
 	if (__builtin_cpu_supports("popcnt"))
@@ -291,11 +330,13 @@ uint32_t lm_scorer_scan_range(const lm_scorer *s, const lm_scan_row *row, uint32
 			      uint32_t last, uint32_t *out, uint16_t *counts)
 {
 	packed p = { s->scan_avail, s->scan_none, s->scan_cols, s->scan_none_bits, s->scan_stride };
+	gboolean regions;
 
 	if (!row->counted)
 		counts = NULL;
-	return scan_regions(s, row, out, counts,
-			    scan_hours(s, &p, row->me, first, last, out, counts));
+	uint32_t n = scan_hours(s, &p, row->me, first, last, row, &regions, out, counts);
+
+	return regions ? n : scan_regions(s, row, out, counts, n);
 }
 
 lm_scan_set *lm_scan_set_new(const lm_scorer *s, const uint32_t *mentors, uint32_t n)
@@ -337,7 +378,8 @@ uint32_t lm_scorer_scan_set(const lm_scorer *s, const lm_scan_row *row, const lm
 
 	if (!row->counted)
 		counts = NULL;
-	uint32_t n = scan_hours(s, &p, row->me, 0, set->n, out, counts);
+	gboolean regions;
+	uint32_t n = scan_hours(s, &p, row->me, 0, set->n, NULL, &regions, out, counts);
 
 	for (uint32_t i = 0; i < n; i++)
 		out[i] = set->mentors[out[i]];

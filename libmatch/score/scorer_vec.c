@@ -512,7 +512,8 @@ VEC_TARGET static uint32_t vec_pairs(const lm_scorer_row *row, const uint32_t *m
 		}
 		__m512i floor = _mm512_set1_epi64(row_floor);
 
-		if (col_floor)
+		/* Below no floor, a column's own cannot lower it: no gather. */
+		if (col_floor && row_floor != INT64_MIN)
 			floor = _mm512_min_epi64(floor, TABLE(m, col_floor));
 		__mmask8 keep = lanes & (__mmask8)~fail & _mm512_cmpge_epi64_mask(total, floor);
 		/* Packed in registers and stored under a mask of the first
