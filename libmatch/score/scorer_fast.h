@@ -69,9 +69,9 @@ struct lm_mentor_feat {
 	uint64_t offers; /* first word of the offers (goal_words == 1 is fused) */
 	uint64_t lang;   /* languages at min_level, first word (lang_words == 1) */
 	lm_score fixed;  /* the contributions that depend on the mentor only */
-	/* Two words the vector step gathers whole (scorer_vec.c): origin and
-	 * stage, then the years and the small features. */
 	int32_t origin, stage;
+	/* a word the vector step gathers whole: the years and its small
+	 * features (scorer_vec.c) */
 	int16_t arrival_year, birth_year;
 	uint32_t vec;    /* the vector step's small features (scorer_vec.c) */
 	int32_t region;
@@ -79,7 +79,9 @@ struct lm_mentor_feat {
 	uint8_t has_avail, has_languages, has_offers;
 	uint8_t adult; /* passes the seniority filter's age rule */
 	uint16_t kind;  /* modes * (regions + 1) + region + 1, when s->fast_kinds */
-	uint8_t unused[8];
+	/* origin and stage as 16 bits each and fixed as 32, for the vector
+	 * step, when they fit (s->vec_ok) */
+	uint64_t vec_misc;
 };
 
 G_STATIC_ASSERT(sizeof(struct lm_mentor_feat) == LM_FEAT_BYTES);

@@ -80,8 +80,11 @@ void lm_scorer_vec_bind(lm_scorer *s)
 		/* The classes pack into their bits only for the fixed
 		 * vocabularies' values (cohort_private.h). */
 		if (f->gender > LM_GENDER_UNDISCLOSED || f->pref_gender > LM_GENDER_UNDISCLOSED ||
-		    f->pref_origin > LM_ORIGIN_PREFER_SAME)
+		    f->pref_origin > LM_ORIGIN_PREFER_SAME || f->origin > INT16_MAX ||
+		    f->stage > INT16_MAX || f->fixed > INT32_MAX)
 			s->vec_ok = FALSE;
+		f->vec_misc = (uint64_t)(uint16_t)f->origin | (uint64_t)(uint16_t)f->stage << 16 |
+			      (uint64_t)(uint32_t)f->fixed << 32;
 		f->vec = (s->fast_kinds ? f->kind & VEC_KIND_MASK : 0) |
 			 gender_class(f->gender & 3, f->pref_gender & 3, f->pref_gender_hard)
 				 << VEC_GENDER_SHIFT |
@@ -352,13 +355,12 @@ VEC_TARGET static uint32_t vec_pairs(const lm_scorer_row *row, const uint32_t *m
 		__m256i at = _mm256_slli_epi32(m, 3);
 		__m512i years_vec = FEAT64(at, offsetof(lm_mentor_feat, arrival_year));
 		__m256i w = high32(years_vec);
+		/* origin and stage (16 bits each, signed) and the fixed part */
+		__m512i misc = FEAT64(at, offsetof(lm_mentor_feat, vec_misc));
 		__m512i total = _mm512_add_epi64(_mm512_set1_epi64(row->vec_base),
-						 FEAT64(at, offsetof(lm_mentor_feat, fixed)));
+						 _mm512_srli_epi64(misc, 32));
 
-		__m512i origin_stage = _mm512_setzero_si512();
-
-		if (parts & (LM_VEC_STAGE | LM_VEC_ORIGIN | LM_VEC_ORIGIN_FILTER))
-			origin_stage = FEAT64(at, offsetof(lm_mentor_feat, origin));
+		__m256i origin_stage = low32(misc);
 		if (parts & LM_VEC_CONSENT_FILTER)
 			fail |= _mm256_testn_epi32_mask(w, _mm256_set1_epi32(VEC_CONSENT));
 		if (parts & LM_VEC_REGION)
@@ -398,7 +400,7 @@ VEC_TARGET static uint32_t vec_pairs(const lm_scorer_row *row, const uint32_t *m
 			__mmask8 unknown = _mm256_cmpeq_epi32_mask(arrival, zero);
 
 			if (parts & LM_VEC_STAGE) {
-				__m256i stage = high32(origin_stage);
+				__m256i stage = _mm256_srai_epi32(origin_stage, 16);
 				__m256i birth = _mm256_srai_epi32(years, 16);
 				__m256i verdict = _mm256_set1_epi32(2);
 				__m256i age = _mm256_min_epi32(
@@ -474,7 +476,7 @@ VEC_TARGET static uint32_t vec_pairs(const lm_scorer_row *row, const uint32_t *m
 				fail |= (__mmask8)~class_ok(row->gender_ok, cls);
 		}
 		if (parts & (LM_VEC_ORIGIN | LM_VEC_ORIGIN_FILTER)) {
-			__m256i origin = low32(origin_stage);
+			__m256i origin = _mm256_srai_epi32(_mm256_slli_epi32(origin_stage, 16), 16);
 			__m256i rel = _mm256_set1_epi32(2);
 
 			rel = _mm256_mask_mov_epi32(
