@@ -228,32 +228,29 @@ static void row_block(build_job *job, worker *wk, row_state *st, uint32_t r, uin
 		lm_scorer_scan_range(job->scorer, &st->scan, first, last, wk->scan, wk->counts);
 	uint16_t *counts = st->scan.counted ? wk->counts : NULL;
 	size_t k = job->top_k;
-	uint32_t n = st->n, n_open = 0;
+	uint32_t n = st->n;
 	uint64_t scored = 0;
 	gboolean pruned = st->pruned;
 
-	/* Mentors without a place take no pair. */
-	for (uint32_t i = 0; i < n_scan; i++) {
-		wk->scan[n_open] = wk->scan[i];
-		if (counts)
-			counts[n_open] = counts[i];
-		n_open += job->col_cap[wk->scan[i]] != 0;
-	}
-	for (uint32_t at = 0; at < n_open; at += LM_PAIR_BATCH) {
+	for (uint32_t at = 0; at < n_scan; at += LM_PAIR_BATCH) {
 		/* A pair below both heaps' worst is turned away whether it is
 		 * feasible or not, once each heap has already turned one away
 		 * (so that the row's pruned and the column's col_over flags
 		 * come out as they would). */
 		uint32_t kept = lm_scorer_pairs_at_least(
 			&st->row, wk->scan + at, counts ? counts + at : NULL,
-			MIN(LM_PAIR_BATCH, n_open - at), pruned ? key_score(st->heap[0]) : INT64_MIN,
+			MIN(LM_PAIR_BATCH, n_scan - at), pruned ? key_score(st->heap[0]) : INT64_MIN,
 			job->col_start ? wk->col_floor : NULL, wk->kept, wk->kept_score);
 
 		for (uint32_t i = 0; i < kept; i++) {
 			uint32_t m = wk->kept[i];
 			arc a = { m, wk->kept_score[i] };
 
-			if (mentee->current.len && lm_span_contains(c, mentee->current, m))
+			/* Mentors without a place take no pair: few, so they are
+			 * scored with the rest and turned away here rather than
+			 * filtered out of every scan. */
+			if (job->col_cap[m] == 0 ||
+			    (mentee->current.len && lm_span_contains(c, mentee->current, m)))
 				continue;
 			scored++;
 			if (!k) {
