@@ -9,15 +9,12 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	/* Both readers get the text NUL-terminated at its length, as loading does. */
-	char *text = malloc(size + 1);
+	char *text = lm_fuzz_text(data, size);
 	lm_cohort *fast = NULL, *full = NULL;
 	lm_error *err = NULL;
 
 	if (!text)
 		return 0;
-	memcpy(text, data, size);
-	text[size] = '\0';
 
 	GBytes *source = g_bytes_new_take(text, size);
 	int f = lm_cohort_parse_json_fast(&fast, source, "fuzz.json");

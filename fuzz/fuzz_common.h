@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -54,6 +55,19 @@ static inline int lm_fuzz_memfile(const uint8_t *data, size_t size, char *path, 
 	}
 	snprintf(path, cap, "/proc/self/fd/%d", fd);
 	return fd;
+}
+
+/* The input as text NUL-terminated at its length, as loading makes it
+ * (free() it), or NULL when out of memory. */
+static inline char *lm_fuzz_text(const uint8_t *data, size_t size)
+{
+	char *text = malloc(size + 1);
+
+	if (text) {
+		memcpy(text, data, size);
+		text[size] = '\0';
+	}
+	return text;
 }
 
 /* Writes a result both ways; it must succeed on any result. */

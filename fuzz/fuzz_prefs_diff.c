@@ -32,15 +32,12 @@ static void same(const lm_prefs *a, const lm_prefs *b)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	/* Both readers want the text NUL-terminated at its length. */
-	char *text = malloc(size + 1);
+	char *text = lm_fuzz_text(data, size);
 	lm_prefs *fast = NULL, *full = NULL;
 	lm_error *err = NULL;
 
 	if (!text)
 		return 0;
-	memcpy(text, data, size);
-	text[size] = '\0';
 	int f = lm_prefs_parse_fast(&fast, text, size);
 	int rc = lm_prefs_parse_full(&full, text, size, "fuzz.json", &err);
 

@@ -43,7 +43,8 @@ typedef struct {
 #define LM_KEY_COL_BITS 24
 #define LM_KEY_COL_MASK ((INT64_C(1) << LM_KEY_COL_BITS) - 1)
 G_STATIC_ASSERT(LM_MAX_PEOPLE <= LM_KEY_COL_MASK);
-G_STATIC_ASSERT((double)LM_CRIT_COUNT * LM_WEIGHT_MAX * 1e6 < (double)(INT64_C(1) << (62 - LM_KEY_COL_BITS)));
+G_STATIC_ASSERT((int64_t)LM_SCORE_SCALE * LM_WEIGHT_MAX * LM_CRIT_COUNT <
+		INT64_C(1) << (62 - LM_KEY_COL_BITS));
 
 typedef int64_t arc_key;
 
