@@ -93,6 +93,13 @@ void lm_scan_set_free(lm_scan_set *set);
 uint32_t lm_scorer_scan_set(const lm_scorer *s, const lm_scan_row *row, const lm_scan_set *set,
 			    uint32_t *out, uint16_t *counts);
 
+/* lm_scorer_scan over the n mentors of a list, in any order and repeats
+ * allowed (the pricing pass's, by price): those that pass, in list order,
+ * into out (room for n; it may be mentors itself), their counts as for
+ * lm_scorer_scan_range; returns how many. */
+uint32_t lm_scorer_scan_list(const lm_scorer *s, const lm_scan_row *row, const uint32_t *mentors,
+			     uint32_t n, uint32_t *out, uint16_t *counts);
+
 /* lm_scorer_scan over the mentors first .. last - 1 only: first is a
  * multiple of 8, out has room for last - first mentors. When row->counted
  * and counts is not NULL (room for last - first), counts[i] receives the

@@ -393,3 +393,76 @@ uint32_t lm_scorer_scan(const lm_scorer *s, uint32_t mentee, uint32_t *out)
 	lm_scorer_scan_begin(s, mentee, &row);
 	return lm_scorer_scan_range(s, &row, 0, s->cohort->count[LM_ROLE_MENTOR], out, NULL);
 }
+
+/* ---- a list of mentors ------------------------------------------------------ */
+
+/* Listed mentors ahead of the hours test whose rows are asked for: a list
+ * (the pricing pass's, by price) comes in no order the cache follows. */
+#define LM_SCAN_LIST_AHEAD 8
+
+/* The hours test of the scan on each mentor m of a list, as the scan of
+ * the range m .. m + 1 (one copy per kind of popcount, like the scan's),
+ * so that the list passes exactly the test the whole scan makes. */
+#define LIST_BODY(SCAN)                                                                       \
+	const uint64_t *rows = s->scan_avail;                                                 \
+	uint32_t k = 0;                                                                       \
+                                                                                              \
+	for (uint32_t i = 0; i < n; i++) {                                                    \
+		uint32_t m = mentors[i];                                                      \
+                                                                                              \
+		if (i + LM_SCAN_LIST_AHEAD < n) {                                             \
+			const uint64_t *ahead =                                               \
+				rows + (size_t)mentors[i + LM_SCAN_LIST_AHEAD] * LM_AVAIL_WORDS; \
+                                                                                              \
+			__builtin_prefetch(ahead);                                            \
+			__builtin_prefetch(ahead + LM_AVAIL_WORDS - 1);                       \
+		}                                                                             \
+		k += SCAN(a, rows + (size_t)m * LM_AVAIL_WORDS, s->scan_none, m, m + 1, need, \
+			  out + k, counts ? counts + k : NULL);                               \
+	}                                                                                     \
+	return k;
+
+static uint32_t list_generic(const lm_scorer *s, const uint64_t *a, const uint32_t *mentors,
+			     uint32_t n, uint32_t need, uint32_t *out, uint16_t *counts)
+{
+	LIST_BODY(scan_generic)
+}
+
+#ifdef LM_SCAN_DISPATCH
+__attribute__((target("popcnt"))) static uint32_t
+list_popcnt(const lm_scorer *s, const uint64_t *a, const uint32_t *mentors, uint32_t n,
+	    uint32_t need, uint32_t *out, uint16_t *counts)
+{
+	LIST_BODY(scan_popcnt)
+}
+#endif
+
+/* The mentors of the list that pass the hours with row's mentee, in list
+ * order, into out (which may be mentors). */
+static uint32_t list_hours(const lm_scorer *s, const lm_scan_row *row, const uint32_t *mentors,
+			   uint32_t n, uint32_t *out, uint16_t *counts)
+{
+	/* The scan counts exactly when the hours are a filter for this
+	 * mentee (lm_scorer_scan_begin); otherwise every mentor passes. */
+	if (!row->counted) {
+		if (out != mentors && n)
+			memmove(out, mentors, (size_t)n * sizeof *out);
+		return n;
+	}
+	const uint64_t *a = row->me->avail;
+	uint32_t need = s->p->availability.min_slots;
+
+#ifdef LM_SCAN_DISPATCH
+	if (__builtin_cpu_supports("popcnt"))
+		return list_popcnt(s, a, mentors, n, need, out, counts);
+#endif
+	return list_generic(s, a, mentors, n, need, out, counts);
+}
+
+uint32_t lm_scorer_scan_list(const lm_scorer *s, const lm_scan_row *row, const uint32_t *mentors,
+			     uint32_t n, uint32_t *out, uint16_t *counts)
+{
+	if (!row->counted)
+		counts = NULL;
+	return scan_regions(s, row, out, counts, list_hours(s, row, mentors, n, out, counts));
+}
