@@ -12,7 +12,9 @@
  * capacities are the cohort's wants and capacities less kept pairs, as in
  * lm_match. --speedup times the scoring pass on 1 and on --threads threads
  * next to a pure compute loop split the same way, so the scoring's thread
- * speed-up can be judged against what the machine gives. --write FILE writes the whole problem (every feasible pair)
+ * speed-up can be judged against what the machine gives, and scoring alone
+ * (the scan and the pair step over every pair of the cohort, every
+ * feasible pair scored in full, no top-k selection). --write FILE writes the whole problem (every feasible pair)
  * for the peer solvers, whose totals bench/compare.sh checks against the
  * weight printed here. The last line is a machine-readable RESULT line. */
 #include <glib.h>
