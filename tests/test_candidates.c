@@ -3,6 +3,7 @@
  * graph for any thread count. */
 #include <string.h>
 #include "lm_test.h"
+#include "lm_test_cohort.h"
 #include "core/cohort_private.h"
 #include "match/candidates.h"
 #include "score/scorer.h"
@@ -14,12 +15,17 @@ typedef struct fixture {
 	uint32_t *demand, *cap, n, m;
 } fixture;
 
-static void fixture_load(fixture *f)
+/* The cohort of json, or with NULL the bundled sample. */
+static void fixture_load_from(fixture *f, const char *json)
 {
 	g_autofree char *file = lm_test_data("../../data/sample/role_model.json");
 
 	memset(f, 0, sizeof(*f));
-	ck_assert_int_eq(lm_cohort_load_file(&f->cohort, file, NULL), 0);
+	if (json)
+		ck_assert_int_eq(lm_cohort_load_buffer(&f->cohort, json, strlen(json), "c.json", NULL),
+				 0);
+	else
+		ck_assert_int_eq(lm_cohort_load_file(&f->cohort, file, NULL), 0);
 	ck_assert_int_eq(lm_model_new_named(&f->model, "role_model", NULL), 0);
 	ck_assert_int_eq(lm_scorer_new(&f->scorer, f->model, f->cohort, NULL), 0);
 	f->n = f->cohort->count[LM_ROLE_MENTEE];
@@ -30,6 +36,11 @@ static void fixture_load(fixture *f)
 		f->demand[i] = lm_cohort_mentee(f->cohort, i)->wants;
 	for (uint32_t i = 0; i < f->m; i++)
 		f->cap[i] = lm_cohort_mentor(f->cohort, i)->capacity;
+}
+
+static void fixture_load(fixture *f)
+{
+	fixture_load_from(f, NULL);
 }
 
 static void fixture_clear(fixture *f)
@@ -150,6 +161,79 @@ START_TEST(threads_give_the_same_graph)
 }
 END_TEST
 
+typedef struct {
+	uint32_t col;
+	lm_score score;
+} scored_col;
+
+/* Better first: higher score, then the lower mentor index. */
+static int better_first(const void *a, const void *b)
+{
+	const scored_col *x = a, *y = b;
+
+	if (x->score != y->score)
+		return x->score > y->score ? -1 : 1;
+	return (x->col > y->col) - (x->col < y->col);
+}
+
+/* Without the mentors' side each mentee keeps exactly its k best
+ * candidates, ties to the lower index, and its bound is the k-th best,
+ * for small and large k, on the sample and on a cohort where mentees have
+ * hundreds of candidates (so the heap replaces its worst many times).
+ * Counts the rows whose list was cut, per k. */
+static void check_exact_top_k(const char *json, uint64_t *pruned_rows)
+{
+	static const long ks[] = { 1, 2, 7, 8, 9, 15, 16, 17, 47, 48, 54, 55, 56, 57, 70 };
+	fixture f;
+	scored_col *all;
+
+	fixture_load_from(&f, json);
+	all = g_new(scored_col, f.m);
+	for (size_t i = 0; i < G_N_ELEMENTS(ks); i++) {
+		lm_candidates g;
+		long k = ks[i];
+
+		ck_assert_int_eq(lm_candidates_build(&g, f.scorer, f.demand, f.cap, k, 1, NULL), 0);
+		for (uint32_t r = 0; r < f.n; r++) {
+			uint32_t n = 0, kept = (uint32_t)(g.row_start[r + 1] - g.row_start[r]);
+
+			for (uint32_t c = 0; c < f.m; c++)
+				if (candidate(&f, r, c))
+					all[n++] = (scored_col){ c, lm_scorer_score(f.scorer, r, c, NULL) };
+			qsort(all, n, sizeof(*all), better_first);
+			ck_assert_uint_eq(kept, MIN(n, (uint32_t)k));
+			for (uint32_t j = 0; j < kept; j++) {
+				ssize_t a = find(&g, r, all[j].col);
+
+				ck_assert_int_ge(a, 0);
+				ck_assert_int_eq(g.score[a], all[j].score);
+			}
+			if (n > (uint32_t)k) {
+				ck_assert_int_eq(g.row_bound[r], all[k - 1].score);
+				pruned_rows[i]++;
+			}
+		}
+		lm_candidates_clear(&g);
+	}
+	g_free(all);
+	fixture_clear(&f);
+}
+
+START_TEST(mentees_keep_exactly_their_k_best)
+{
+	g_autoptr(GRand) rng = g_rand_new_with_seed(11);
+	lmt_shape shape = { 2, 3, TRUE, TRUE };
+	g_autofree char *json = lmt_random_cohort(rng, 40, 700, &shape);
+	uint64_t sample[15] = { 0 }, wide[15] = { 0 };
+
+	check_exact_top_k(NULL, sample);
+	check_exact_top_k(json, wide);
+	/* Lists must be cut at every k tried, or the test proves little. */
+	for (int i = 0; i < 15; i++)
+		ck_assert_uint_gt(sample[i] + wide[i], 5);
+}
+END_TEST
+
 static Suite *candidates_suite(void)
 {
 	Suite *s = suite_create("candidates");
@@ -158,6 +242,7 @@ static Suite *candidates_suite(void)
 	tcase_add_test(tc, bounds_cover_left_out_pairs);
 	tcase_add_test(tc, mentors_bring_their_best_mentees);
 	tcase_add_test(tc, threads_give_the_same_graph);
+	tcase_add_test(tc, mentees_keep_exactly_their_k_best);
 	suite_add_tcase(s, tc);
 	return s;
 }
