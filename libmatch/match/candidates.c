@@ -48,6 +48,9 @@ G_STATIC_ASSERT((int64_t)LM_SCORE_SCALE * LM_WEIGHT_MAX * LM_CRIT_COUNT <
 
 typedef int64_t arc_key;
 
+/* A key turned column first, score after, for sorting a list by column. */
+#define LM_BY_COL_SHIFT (62 - LM_KEY_COL_BITS)
+
 static inline arc_key key_of(uint32_t col, lm_score score)
 {
 	return score * (LM_KEY_COL_MASK + 1) + (LM_KEY_COL_MASK - col);
@@ -295,12 +298,12 @@ static void row_close(build_job *job, row_state *st, uint32_t r)
 
 	/* By column: the keys turned column first, then sorted as integers. */
 	for (uint32_t i = 0; i < st->n; i++)
-		st->heap[i] = (arc_key)key_col(st->heap[i]) << (62 - LM_KEY_COL_BITS) |
+		st->heap[i] = (arc_key)key_col(st->heap[i]) << LM_BY_COL_SHIFT |
 			      key_score(st->heap[i]);
 	sort_keys(st->heap, st->n);
 	for (uint32_t i = 0; i < st->n; i++)
-		arcs[i] = (arc){ (uint32_t)(st->heap[i] >> (62 - LM_KEY_COL_BITS)),
-				 st->heap[i] & ((INT64_C(1) << (62 - LM_KEY_COL_BITS)) - 1) };
+		arcs[i] = (arc){ (uint32_t)(st->heap[i] >> LM_BY_COL_SHIFT),
+				 st->heap[i] & ((INT64_C(1) << LM_BY_COL_SHIFT) - 1) };
 	job->row_arcs[r] = arcs;
 	job->row_len[r] = st->n;
 }

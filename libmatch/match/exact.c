@@ -136,6 +136,8 @@ static size_t score_row(pricing *pr, price_worker *wk, uint32_t r, uint32_t n_sc
 
 	lm_scorer_scan_begin(s, r, &scan);
 	n_score = lm_scorer_scan_list(s, &scan, cols, n_score, cols, wk->counts);
+	if (!n_score)
+		return 0;
 	lm_scorer_row_begin(s, r, &row);
 	uint32_t kept = lm_scorer_pairs_at_least(&row, cols, scan.counted ? wk->counts : NULL,
 						 n_score, INT64_MIN, NULL, wk->kept, wk->kept_score);

@@ -116,7 +116,6 @@ struct lm_scorer {
 	 * the model leaves nothing to the table; sen_part padded to 32 entries
 	 * when it has no more (the step then looks up in registers) */
 	gboolean vec_ok;
-	gboolean vec_sen_small;
 	lm_score vec_sen_part[32];
 };
 

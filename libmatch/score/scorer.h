@@ -71,8 +71,9 @@ typedef struct lm_scan_row {
 	gboolean by_region; /* the region test applies, through ok */
 	gboolean by_kind;   /* ok is indexed by mentor kind */
 	gboolean counted;   /* the scan counts common slots (lm_scorer_scan_range) */
-	uint8_t ok[4 * LM_SCAN_REGIONS]; /* can meet a mentor of each kind */
-	uint64_t ok_bits[4 * LM_SCAN_REGIONS / 64]; /* the same as bits, for vector scans */
+	/* bit k: can meet a mentor of kind k (bits, so that a vector scan
+	 * looks them up in registers) */
+	uint64_t ok_bits[4 * LM_SCAN_REGIONS / 64];
 } lm_scan_row;
 
 /* Prepares row for mentee; the row borrows the scorer. */

@@ -8,7 +8,6 @@
 
 #define BIT(c) (1u << (c))
 
-
 /* The contribution of every availability overlap (0..LM_AVAIL_WORDS * 64
  * common slots), of each stage verdict and age gap, of each arrival gap
  * that seniority tells apart, and of each criterion at LM_NEUTRAL and

@@ -264,11 +264,17 @@ void lm_scorer_scan_begin(const lm_scorer *s, uint32_t mentee, lm_scan_row *row)
 	for (uint32_t modes = 0; modes < 4; modes++)
 		for (uint32_t r = 0; r <= n_regions; r++) {
 			uint32_t kind = modes * LM_SCAN_REGIONS + r;
+			gboolean ok = lm_region_can_meet(s, me->modes, me->region, (uint8_t)modes,
+							 (int32_t)r - 1);
 
-			row->ok[kind] = (uint8_t)lm_region_can_meet(s, me->modes, me->region,
-								   (uint8_t)modes, (int32_t)r - 1);
-			row->ok_bits[kind / 64] |= (uint64_t)row->ok[kind] << (kind % 64);
+			row->ok_bits[kind / 64] |= (uint64_t)ok << (kind % 64);
 		}
+}
+
+/* Whether the row's mentee can meet a mentor of this kind. */
+static inline gboolean kind_ok(const lm_scan_row *row, uint32_t kind)
+{
+	return (gboolean)((row->ok_bits[kind / 64] >> (kind % 64)) & 1);
 }
 
 /* Keeps the mentors of out who can meet the mentee (the region filter). */
@@ -286,7 +292,7 @@ static uint32_t scan_regions(const lm_scorer *s, const lm_scan_row *row, uint32_
 		out[k] = m;
 		if (counts)
 			counts[k] = counts[i];
-		k += row->by_kind ? row->ok[s->scan_class[m]]
+		k += row->by_kind ? kind_ok(row, s->scan_class[m])
 				  : lm_region_can_meet(s, me->modes, me->region, s->scan_modes[m],
 						       s->scan_region[m]);
 	}

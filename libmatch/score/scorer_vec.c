@@ -52,6 +52,12 @@ static uint32_t gender_class(uint8_t gender, uint8_t requested, uint8_t hard)
 	return gender | (uint32_t)requested << 2 | (uint32_t)(hard != 0) << 4;
 }
 
+/* Seniority's table has at most 32 entries: the step keeps it in registers. */
+static inline gboolean sen_small(const lm_scorer *s)
+{
+	return s->sen_hi - s->sen_lo < 32;
+}
+
 /* The CPU check is made once a scorer, not once a row. */
 static gboolean cpu_has_vec(void)
 {
@@ -71,8 +77,7 @@ void lm_scorer_vec_bind(lm_scorer *s)
 
 	s->vec_ok = cpu_has_vec() && !s->fast_table_filters && !s->fast_table_scores &&
 		    (s->fast_kinds || !lm_active(s, LM_CRIT_REGION));
-	s->vec_sen_small = s->sen_hi - s->sen_lo + 1 <= 32;
-	for (int32_t i = 0; s->vec_sen_small && i < 32; i++)
+	for (int32_t i = 0; sen_small(s) && i < 32; i++)
 		s->vec_sen_part[i] = i <= s->sen_hi - s->sen_lo ? s->sen_part[i] : 0;
 	for (uint32_t m = 0; m < n; m++) {
 		lm_mentor_feat *f = &s->feat[m];
@@ -276,8 +281,9 @@ void lm_scorer_vec_row_begin(const lm_scorer *s, lm_scorer_row *row)
 
 #define VEC_TARGET __attribute__((target("avx512f,avx512vl,avx512dq,avx512bw,avx512vpopcntdq")))
 
-/* Gathers the 32-bit field at offset off of the eight mentors' features;
- * at holds each mentor's index times 8 (features are 64 bytes). */
+/* Gathers the 64-bit word at offset off of the eight mentors' features
+ * (at: each mentor's index times 8, features being 64 bytes), and eight
+ * entries of a table of lm_score. */
 #define FEAT64(at, off) _mm512_i32gather_epi64(at, (const void *)(feat + (off)), 8)
 #define TABLE(idx, table) _mm512_i32gather_epi64(idx, (const void *)(table), 8)
 
@@ -323,11 +329,21 @@ VEC_TARGET static inline __m256i high32(__m512i x)
 	return _mm512_cvtepi64_epi32(_mm512_srli_epi64(x, 32));
 }
 
+/* Every lane set to x. */
+VEC_TARGET static inline __m256i v32(int32_t x)
+{
+	return _mm256_set1_epi32(x);
+}
+
+VEC_TARGET static inline __m512i v64(int64_t x)
+{
+	return _mm512_set1_epi64(x);
+}
+
 /* Lanes whose bit of a 32-bit class mask is set. */
 VEC_TARGET static inline __mmask8 class_ok(uint32_t mask, __m256i cls)
 {
-	return _mm256_test_epi32_mask(_mm256_srlv_epi32(_mm256_set1_epi32((int)mask), cls),
-				      _mm256_set1_epi32(1));
+	return _mm256_test_epi32_mask(_mm256_srlv_epi32(v32((int32_t)mask), cls), v32(1));
 }
 
 VEC_TARGET static uint32_t vec_pairs(const lm_scorer_row *row, const uint32_t *mentors,
@@ -338,15 +354,17 @@ VEC_TARGET static uint32_t vec_pairs(const lm_scorer_row *row, const uint32_t *m
 	const lm_person *a = row->pair.mentee;
 	const char *feat = (const char *)s->feat;
 	uint32_t parts = row->vec_parts, kept = 0;
-	const __m256i one = _mm256_set1_epi32(1);
-	const __m512i row_lang = _mm512_set1_epi64((long long)row->lang);
+	const __m256i one = v32(1);
+	const __m512i row_lang = v64((long long)row->lang);
 	uint32_t max_gap = (uint32_t)s->p->stage.max_age_gap;
 	/* goal counts up to 15 when the mentee names at most five goals */
 	gboolean goals_small = row->n_goals * (row->n_goals + 1) / 2 < 16;
+	gboolean sen_in_regs = sen_small(s);
 	table32 gender_tab = table_load(parts & LM_VEC_GENDER, row->gender_part, 32);
 	table32 origin_tab = table_load(parts & LM_VEC_ORIGIN, row->origin_part, 16);
 	table32 goal_tab = table_load((parts & LM_VEC_GOALS) && goals_small, row->goal_part, 16);
-	table32 sen_tab = table_load((parts & LM_VEC_SENIORITY) && s->vec_sen_small, s->vec_sen_part, 32);
+	table32 sen_tab =
+		table_load((parts & LM_VEC_SENIORITY) && sen_in_regs, s->vec_sen_part, 32);
 
 	for (uint32_t i = 0; i < n; i += 8) {
 		__mmask8 lanes = n - i >= 8 ? 0xff : (__mmask8)((1u << (n - i)) - 1), fail = 0;
@@ -357,41 +375,44 @@ VEC_TARGET static uint32_t vec_pairs(const lm_scorer_row *row, const uint32_t *m
 		__m256i w = high32(years_vec);
 		/* origin and stage (16 bits each, signed) and the fixed part */
 		__m512i misc = FEAT64(at, offsetof(lm_mentor_feat, vec_misc));
-		__m512i total = _mm512_add_epi64(_mm512_set1_epi64(row->vec_base),
+		__m512i total = _mm512_add_epi64(v64(row->vec_base),
 						 _mm512_srli_epi64(misc, 32));
-
 		__m256i origin_stage = low32(misc);
+
 		if (parts & LM_VEC_CONSENT_FILTER)
-			fail |= _mm256_testn_epi32_mask(w, _mm256_set1_epi32(VEC_CONSENT));
+			fail |= _mm256_testn_epi32_mask(w, v32(VEC_CONSENT));
 		if (parts & LM_VEC_REGION)
 			total = _mm512_add_epi64(
-				total, TABLE(_mm256_and_si256(w, _mm256_set1_epi32(VEC_KIND_MASK)),
+				total, TABLE(_mm256_and_si256(w, v32(VEC_KIND_MASK)),
 					     row->region_part));
 		if (parts & LM_VEC_GOALS) {
-			__m512i offers = FEAT64(at, offsetof(lm_mentor_feat, offers)), got = _mm512_setzero_si512();
-			__mmask8 none = _mm256_testn_epi32_mask(w, _mm256_set1_epi32(VEC_HAS_OFFERS));
+			__m512i offers = FEAT64(at, offsetof(lm_mentor_feat, offers));
+			__m512i got = _mm512_setzero_si512();
+			__mmask8 none = _mm256_testn_epi32_mask(w, v32(VEC_HAS_OFFERS));
 
-			for (uint32_t p = 0; p < row->n_goals; p++)
-				got = _mm512_mask_add_epi64(
-					got,
-					_mm512_test_epi64_mask(offers, _mm512_set1_epi64((long long)(
-									       UINT64_C(1) << row->goal_bit[p]))),
-					got, _mm512_set1_epi64(row->n_goals - p));
+			/* the goal at position p weighs n - p (lm_crit_goals_score) */
+			for (uint32_t p = 0; p < row->n_goals; p++) {
+				__m512i bit = v64((long long)(UINT64_C(1) << row->goal_bit[p]));
+
+				got = _mm512_mask_add_epi64(got, _mm512_test_epi64_mask(offers, bit), got,
+							    v64(row->n_goals - p));
+			}
 			__m512i part = goals_small ? lookup16(&goal_tab, low32(got))
 						   : TABLE(low32(got), row->goal_part);
 
 			total = _mm512_add_epi64(
 				total, _mm512_mask_blend_epi64(
-					       none, part, _mm512_set1_epi64(s->fast_neutral[LM_CRIT_GOALS])));
+					       none, part, v64(s->fast_neutral[LM_CRIT_GOALS])));
 		}
 		if (parts & LM_VEC_AVAIL) {
-			__m256i common = _mm256_cvtepu16_epi32(_mm_maskz_loadu_epi16(lanes, counts + i));
-			__mmask8 none = _mm256_testn_epi32_mask(w, _mm256_set1_epi32(VEC_HAS_AVAIL));
+			__m256i common =
+				_mm256_cvtepu16_epi32(_mm_maskz_loadu_epi16(lanes, counts + i));
+			__mmask8 none = _mm256_testn_epi32_mask(w, v32(VEC_HAS_AVAIL));
 
 			total = _mm512_add_epi64(
 				total, _mm512_mask_blend_epi64(
 					       none, TABLE(common, s->avail_part),
-					       _mm512_set1_epi64(s->fast_neutral[LM_CRIT_AVAILABILITY])));
+					       v64(s->fast_neutral[LM_CRIT_AVAILABILITY])));
 		}
 		if (parts & (LM_VEC_STAGE | LM_VEC_SENIORITY | LM_VEC_SENIORITY_FILTER)) {
 			__m256i years = low32(years_vec);
@@ -400,75 +421,74 @@ VEC_TARGET static uint32_t vec_pairs(const lm_scorer_row *row, const uint32_t *m
 			__mmask8 unknown = _mm256_cmpeq_epi32_mask(arrival, zero);
 
 			if (parts & LM_VEC_STAGE) {
+				/* lm_stage_verdict and lm_age_index */
 				__m256i stage = _mm256_srai_epi32(origin_stage, 16);
 				__m256i birth = _mm256_srai_epi32(years, 16);
-				__m256i verdict = _mm256_set1_epi32(2);
-				__m256i age = _mm256_min_epi32(
-					_mm256_abs_epi32(_mm256_sub_epi32(birth, _mm256_set1_epi32(a->birth_year))),
-					_mm256_set1_epi32((int)max_gap));
+				__m256i unknown_age = v32((int)max_gap + 1);
+				__m256i verdict = v32(2);
+				__m256i age = _mm256_sub_epi32(birth, v32(a->birth_year));
 
-				/* lm_stage_verdict and lm_age_index */
+				age = _mm256_min_epi32(_mm256_abs_epi32(age), v32((int)max_gap));
 				verdict = _mm256_mask_mov_epi32(
-					verdict, _mm256_cmpeq_epi32_mask(stage, _mm256_set1_epi32(a->stage)), one);
+					verdict, _mm256_cmpeq_epi32_mask(stage, v32(a->stage)), one);
 				if (a->stage < 0)
 					verdict = zero;
-				verdict = _mm256_mask_mov_epi32(verdict, _mm256_cmplt_epi32_mask(stage, zero),
-								zero);
+				verdict = _mm256_mask_mov_epi32(
+					verdict, _mm256_cmplt_epi32_mask(stage, zero), zero);
 				if (a->birth_year == 0)
-					age = _mm256_set1_epi32((int)max_gap + 1);
+					age = unknown_age;
 				age = _mm256_mask_mov_epi32(age, _mm256_cmpeq_epi32_mask(birth, zero),
-							    _mm256_set1_epi32((int)max_gap + 1));
+							    unknown_age);
+
+				__m256i ix = _mm256_mullo_epi32(verdict, v32((int)max_gap + 2));
+
 				total = _mm512_add_epi64(
-					total,
-					TABLE(_mm256_add_epi32(_mm256_mullo_epi32(verdict, _mm256_set1_epi32(
-											   (int)max_gap + 2)),
-							       age),
-					      s->stage_part));
+					total, TABLE(_mm256_add_epi32(ix, age), s->stage_part));
 			}
 			if (parts & LM_VEC_SENIORITY) {
-				__m256i gap = _mm256_sub_epi32(_mm256_set1_epi32(a->arrival_year), arrival);
+				__m256i gap = _mm256_sub_epi32(v32(a->arrival_year), arrival);
 				__m256i ix = _mm256_sub_epi32(
-					_mm256_min_epi32(_mm256_max_epi32(gap, _mm256_set1_epi32(s->sen_lo)),
-							 _mm256_set1_epi32(s->sen_hi)),
-					_mm256_set1_epi32(s->sen_lo));
+					_mm256_min_epi32(_mm256_max_epi32(gap, v32(s->sen_lo)),
+							 v32(s->sen_hi)),
+					v32(s->sen_lo));
+				__m512i part = sen_in_regs ? lookup32(&sen_tab, ix)
+							   : TABLE(ix, s->sen_part);
 
 				total = _mm512_add_epi64(
 					total, _mm512_mask_blend_epi64(
-						       unknown,
-						       s->vec_sen_small ? lookup32(&sen_tab, ix) : TABLE(ix, s->sen_part),
-						       _mm512_set1_epi64(s->fast_neutral[LM_CRIT_SENIORITY])));
+						       unknown, part,
+						       v64(s->fast_neutral[LM_CRIT_SENIORITY])));
 			}
 			if (parts & LM_VEC_SENIORITY_FILTER) {
-				fail |= _mm256_testn_epi32_mask(w, _mm256_set1_epi32(VEC_ADULT));
+				fail |= _mm256_testn_epi32_mask(w, v32(VEC_ADULT));
 				if (a->arrival_year != 0)
 					fail |= (__mmask8)~unknown &
 						_mm256_cmpgt_epi32_mask(
 							arrival,
-							_mm256_set1_epi32(a->arrival_year -
-									  s->p->seniority.min_years));
+							v32(a->arrival_year - s->p->seniority.min_years));
 			}
 		}
 		if (parts & (LM_VEC_LANGUAGE | LM_VEC_LANGUAGE_FILTER)) {
-			__m512i both = _mm512_and_si512(FEAT64(at, offsetof(lm_mentor_feat, lang)), row_lang);
-			__mmask8 has = _mm256_test_epi32_mask(w, _mm256_set1_epi32(VEC_HAS_LANGUAGES));
+			__m512i lang = FEAT64(at, offsetof(lm_mentor_feat, lang));
+			__m512i both = _mm512_and_si512(lang, row_lang);
+			__mmask8 has = _mm256_test_epi32_mask(w, v32(VEC_HAS_LANGUAGES));
 
 			if (parts & LM_VEC_LANGUAGE) {
-				__mmask8 two = _mm512_cmpge_epu64_mask(_mm512_popcnt_epi64(both),
-								       _mm512_set1_epi64(2));
+				/* two languages in common score in full */
+				__mmask8 two = _mm512_cmpge_epu64_mask(_mm512_popcnt_epi64(both), v64(2));
+				__m512i full = v64(s->fast_full[LM_CRIT_LANGUAGE]);
 
 				total = _mm512_add_epi64(
-					total,
-					_mm512_mask_blend_epi64(
-						has, _mm512_set1_epi64(s->fast_neutral[LM_CRIT_LANGUAGE]),
-						_mm512_maskz_mov_epi64(
-							two, _mm512_set1_epi64(s->fast_full[LM_CRIT_LANGUAGE]))));
+					total, _mm512_mask_blend_epi64(
+						       has, v64(s->fast_neutral[LM_CRIT_LANGUAGE]),
+						       _mm512_maskz_mov_epi64(two, full)));
 			}
 			if (parts & LM_VEC_LANGUAGE_FILTER)
 				fail |= has & _mm512_testn_epi64_mask(both, both);
 		}
 		if (parts & (LM_VEC_GENDER | LM_VEC_GENDER_FILTER)) {
 			__m256i cls = _mm256_and_si256(_mm256_srli_epi32(w, VEC_GENDER_SHIFT),
-						       _mm256_set1_epi32(LM_VEC_GENDER_CLASSES - 1));
+						       v32(LM_VEC_GENDER_CLASSES - 1));
 
 			if (parts & LM_VEC_GENDER)
 				total = _mm512_add_epi64(total, lookup32(&gender_tab, cls));
@@ -477,10 +497,10 @@ VEC_TARGET static uint32_t vec_pairs(const lm_scorer_row *row, const uint32_t *m
 		}
 		if (parts & (LM_VEC_ORIGIN | LM_VEC_ORIGIN_FILTER)) {
 			__m256i origin = _mm256_srai_epi32(_mm256_slli_epi32(origin_stage, 16), 16);
-			__m256i rel = _mm256_set1_epi32(2);
+			__m256i rel = v32(2);
 
 			rel = _mm256_mask_mov_epi32(
-				rel, _mm256_cmpeq_epi32_mask(origin, _mm256_set1_epi32(a->origin)), one);
+				rel, _mm256_cmpeq_epi32_mask(origin, v32(a->origin)), one);
 			rel = _mm256_mask_mov_epi32(
 				rel, _mm256_cmplt_epi32_mask(origin, _mm256_setzero_si256()),
 				_mm256_setzero_si256());
@@ -489,7 +509,7 @@ VEC_TARGET static uint32_t vec_pairs(const lm_scorer_row *row, const uint32_t *m
 			__m256i cls = _mm256_add_epi32(
 				_mm256_slli_epi32(rel, 2),
 				_mm256_and_si256(_mm256_srli_epi32(w, VEC_PREF_ORIGIN_SHIFT),
-						 _mm256_set1_epi32(3)));
+						 v32(3)));
 
 			if (parts & LM_VEC_ORIGIN)
 				total = _mm512_add_epi64(total, lookup16(&origin_tab, cls));
@@ -500,10 +520,10 @@ VEC_TARGET static uint32_t vec_pairs(const lm_scorer_row *row, const uint32_t *m
 			__mmask8 chosen = 0;
 
 			for (uint32_t j = 0; j < row->n_listed; j++) {
-				__mmask8 is = _mm256_cmpeq_epi32_mask(m, _mm256_set1_epi32((int)row->listed[j]));
+				__mmask8 is = _mm256_cmpeq_epi32_mask(m, v32((int32_t)row->listed[j]));
 
 				total = _mm512_mask_add_epi64(total, is, total,
-							      _mm512_set1_epi64(row->listed_part[j]));
+							      v64(row->listed_part[j]));
 				if (row->listed_veto & BIT(j))
 					fail |= is;
 				if (row->listed_chosen & BIT(j))
@@ -512,7 +532,7 @@ VEC_TARGET static uint32_t vec_pairs(const lm_scorer_row *row, const uint32_t *m
 			if (parts & LM_VEC_CHOSEN_ONLY)
 				fail |= (__mmask8)~chosen;
 		}
-		__m512i floor = _mm512_set1_epi64(row_floor);
+		__m512i floor = v64(row_floor);
 
 		/* Below no floor, a column's own cannot lower it: no gather. */
 		if (col_floor && row_floor != INT64_MIN)
